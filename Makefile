@@ -1,0 +1,53 @@
+# The README's two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python example_site/manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint format messages migrations build clean
+
+# Created once, and again whenever pyproject.toml changes.
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+demo: $(BIN)/.installed
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_data
+	$(MANAGE) create_demo_admin
+	@echo "Serving the example site on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(BIN)/.installed
+	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -m pip install --quiet "mysqlclient>=2.2.1";; esac
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DATABASE_URL= $(MANAGE) makemigrations --check --dry-run
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Extract the package's strings into the Swedish catalogue and compile it.
+messages: $(BIN)/.installed
+	cd wagtail_delaktighet && ../$(BIN)/django-admin makemessages --locale sv --no-obsolete --add-location file
+	cd wagtail_delaktighet && ../$(BIN)/django-admin compilemessages --locale sv
+
+# New migrations, rewritten so that they run on Wagtail 7.4 LTS and 8.x alike.
+migrations: $(BIN)/.installed
+	DATABASE_URL= $(MANAGE) makemigrations wagtail_delaktighet home
+	$(BIN)/python tools/portable_migrations.py
+
+build: $(BIN)/.installed
+	rm -rf dist
+	$(BIN)/python -m build --wheel --sdist
+
+clean:
+	rm -rf $(VENV) dist build *.egg-info example_site.sqlite3 var

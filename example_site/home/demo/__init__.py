@@ -1,0 +1,20 @@
+"""Demo content for the example site, built in Python.
+
+Each step is a function that takes the home page and creates or updates its
+part of the content by natural keys (slugs, names), so running the whole
+sequence again leaves the same content. Later features add their own step to
+``STEPS``.
+"""
+
+from .site import build_home_page
+
+STEPS = []
+
+
+def load_all(stdout=None):
+    home = build_home_page()
+    for step in STEPS:
+        step(home)
+        if stdout is not None:
+            stdout.write(f"  {step.__doc__.strip().splitlines()[0]}")
+    return home

@@ -1,0 +1,31 @@
+import os
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+DEFAULT_USERNAME = "admin"
+DEFAULT_PASSWORD = "delaktighet-demo"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or reset the demo superuser and print its login. Only for the "
+        "example site: the password comes from DEMO_ADMIN_PASSWORD."
+    )
+
+    def handle(self, *args, **options):
+        username = os.environ.get("DEMO_ADMIN_USERNAME", DEFAULT_USERNAME)
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", DEFAULT_PASSWORD)
+        user, _ = get_user_model().objects.get_or_create(
+            username=username, defaults={"email": f"{username}@alvby.example"}
+        )
+        user.is_staff = True
+        user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Wagtail admin: http://127.0.0.1:8000/admin/ "
+                f"username: {username} password: {password}"
+            )
+        )

@@ -1,0 +1,93 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium, with axe-core.
+
+Without Chromium these tests are skipped with a message saying how to install
+it, unless ``E2E_REQUIRED=1`` (as in CI), where a missing browser fails them.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM or not os.access(CHROMIUM, os.X_OK):
+        message = (
+            "Chromium not found: browser tests need Debian's chromium "
+            "(apt-get install chromium) or CHROMIUM_PATH."
+        )
+        if os.environ.get("E2E_REQUIRED") == "1":
+            pytest.fail(message + " E2E_REQUIRED=1 makes this a failure.")
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in this thread; the test body's
+    # ORM calls are still synchronous, so Django must not refuse them.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser, live_server):
+    context = browser.new_context(locale="sv-SE", base_url=live_server.url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def assert_no_axe_violations():
+    """Run axe-core on the page and fail with a readable list of violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page, context=None):
+        results = axe.run(
+            page,
+            context=context,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_AA_TAGS},
+                "resultTypes": ["violations"],
+            },
+        )
+        violations = results.response["violations"]
+        assert not violations, "axe found WCAG A/AA violations:\n" + (
+            format_violations(violations)
+        )
+        # A run that checked nothing would pass trivially; make sure it ran.
+        assert results.response["testEngine"]["name"] == "axe-core"
+
+    return check

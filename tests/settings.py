@@ -1,0 +1,18 @@
+"""Test settings: the example site, plus fast hashing and in-memory mail."""
+
+import os
+
+from example_site.settings import *  # noqa: F403
+from example_site.settings import DATABASES
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DEBUG = False
+
+if not os.environ.get("DATABASE_URL"):
+    # SQLite in memory for speed; the browser tests' live server shares it.
+    DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}

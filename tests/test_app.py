@@ -1,0 +1,58 @@
+from django.apps import apps
+from django.core.checks import run_checks
+from django.test import override_settings
+
+from wagtail_delaktighet.conf import DEFAULTS, delaktighet_settings
+
+
+def test_app_is_installed_with_its_label():
+    config = apps.get_app_config("wagtail_delaktighet")
+    assert config.name == "wagtail_delaktighet"
+
+
+def test_defaults_apply_when_nothing_is_configured():
+    with override_settings(WAGTAIL_DELAKTIGHET={}):
+        for name, default in DEFAULTS.items():
+            assert getattr(delaktighet_settings, name) == default
+
+
+def test_settings_are_reloaded_when_changed():
+    with override_settings(WAGTAIL_DELAKTIGHET={"DIALOGUES_PER_PAGE": 3}):
+        assert delaktighet_settings.DIALOGUES_PER_PAGE == 3
+    assert DEFAULTS["DIALOGUES_PER_PAGE"] == delaktighet_settings.DIALOGUES_PER_PAGE
+
+
+def test_unknown_setting_name_is_an_attribute_error():
+    try:
+        delaktighet_settings.NO_SUCH_SETTING  # noqa: B018
+    except AttributeError as error:
+        assert "NO_SUCH_SETTING" in str(error)
+    else:
+        raise AssertionError("expected AttributeError")
+
+
+def _check_ids():
+    return {message.id for message in run_checks()}
+
+
+def test_checks_flag_unknown_keys_and_wrong_types():
+    with override_settings(WAGTAIL_DELAKTIGHET={"TYPO": 1}):
+        assert "wagtail_delaktighet.W001" in _check_ids()
+    with override_settings(WAGTAIL_DELAKTIGHET={"DIALOGUES_PER_PAGE": "ten"}):
+        assert "wagtail_delaktighet.E002" in _check_ids()
+    with override_settings(WAGTAIL_DELAKTIGHET={"DIALOGUES_PER_PAGE": 0}):
+        assert "wagtail_delaktighet.E002" in _check_ids()
+    with override_settings(WAGTAIL_DELAKTIGHET=["not", "a", "dict"]):
+        assert "wagtail_delaktighet.E001" in _check_ids()
+    with override_settings(WAGTAIL_DELAKTIGHET={"DIALOGUES_PER_PAGE": 5}):
+        assert not {i for i in _check_ids() if i.startswith("wagtail_delaktighet")}
+
+
+def test_check_names_a_missing_required_app():
+    from django.conf import settings
+
+    from wagtail_delaktighet.checks import check_required_apps, missing_app_errors
+
+    without = [a for a in settings.INSTALLED_APPS if a != "wagtail.contrib.settings"]
+    assert [m.id for m in missing_app_errors(without)] == ["wagtail_delaktighet.E003"]
+    assert check_required_apps(None) == []

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailDelaktighetConfig(AppConfig):
+    name = "wagtail_delaktighet"
+    label = "wagtail_delaktighet"
+    verbose_name = _("Citizen participation")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Registers the system checks and the settings reload signal handler.
+        from . import checks, conf  # noqa: F401

@@ -1,0 +1,44 @@
+import swapper
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="group")
+class DelaktighetSettings(BaseSiteSetting):
+    """Per-site settings that editors, not developers, look after."""
+
+    public_records_notice = models.TextField(
+        _("public records notice"),
+        blank=True,
+        help_text=_(
+            "Shown before anyone submits a contribution (P5, privacy by design). "
+            "Leave empty to use the standard text: contributions to a "
+            "municipality are public records."
+        ),
+    )
+    privacy_page = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page that explains how the municipality handles personal data."
+        ),
+    )
+
+    panels = [FieldPanel("public_records_notice"), FieldPanel("privacy_page")]
+
+    class Meta:
+        verbose_name = _("Participation settings")
+
+    @property
+    def effective_public_records_notice(self):
+        return self.public_records_notice or _(
+            "What you send to the municipality becomes a public record (allmän "
+            "handling), which anyone may ask to read. Do not write anything you "
+            "do not want others to see."
+        )
