@@ -78,9 +78,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "example_site.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{REPO_DIR / 'example_site.sqlite3'}",
-        conn_max_age=0,
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL")
+        or f"sqlite:///{REPO_DIR / 'example_site.sqlite3'}"
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":

@@ -1,4 +1,9 @@
+import importlib
+from datetime import timedelta
+
 import pytest
+from django.apps import apps as django_apps
+from django.utils import timezone
 
 
 @pytest.fixture
@@ -7,3 +12,99 @@ def home_page(db):
     from example_site.home.demo.site import build_home_page
 
     return build_home_page()
+
+
+@pytest.fixture
+def ladder(db):
+    """The seeded influence ladder, in order.
+
+    Seeded by a migration; transactional tests flush the database, so the
+    fixture runs the same seed function again where the rows are gone.
+    """
+    from wagtail_delaktighet.models import InfluenceLevel
+
+    if not InfluenceLevel.objects.exists():
+        migration = importlib.import_module(
+            "wagtail_delaktighet.migrations.0003_seed_influence_ladder"
+        )
+        migration.seed(django_apps, None)
+    return list(InfluenceLevel.objects.order_by("sort_order"))
+
+
+@pytest.fixture
+def level(ladder):
+    """Look up a ladder step by name: ``level("Konsultation")``."""
+    by_name = {lvl.name: lvl for lvl in ladder}
+    return by_name.__getitem__
+
+
+@pytest.fixture
+def body_factory(db):
+    from wagtail_delaktighet.models import Body
+
+    def make(name="Stadsbyggnadsnämnden", kind=Body.Kind.COMMITTEE, **kwargs):
+        return Body.objects.get_or_create(name=name, defaults={"kind": kind, **kwargs})[
+            0
+        ]
+
+    return make
+
+
+@pytest.fixture
+def dialogue_index(home_page):
+    from wagtail_delaktighet.models import DialogueIndexPage
+
+    index = DialogueIndexPage(title="Medborgardialoger", slug="dialoger")
+    home_page.add_child(instance=index)
+    return index
+
+
+@pytest.fixture
+def make_dialogue(dialogue_index, level, body_factory):
+    """Create and publish a valid dialogue; keyword arguments override fields.
+
+    By default it is open (opened a day ago, closes in two weeks) at the
+    Konsultation level with a promised feedback date.
+    """
+    from wagtail_delaktighet.models import DialoguePage
+
+    counter = {"n": 0}
+
+    def make(parent=None, **fields):
+        counter["n"] += 1
+        now = timezone.now()
+        values = {
+            "title": f"Dialog {counter['n']}",
+            "slug": f"dialog-{counter['n']}",
+            "summary": "En kort sammanfattning.",
+            "purpose": "Att ta reda på vad invånarna behöver.",
+            "influence_level": level("Konsultation"),
+            "can_influence": "<p>Utformningen av platsen.</p>",
+            "input_handling": "<p>Tjänstepersoner sammanställer synpunkterna.</p>",
+            "responsible_body": body_factory(),
+            "opens_at": now - timedelta(days=1),
+            "closes_at": now + timedelta(days=14),
+            "feedback_promised_on": (now + timedelta(days=60)).date(),
+        }
+        m2m = {
+            name: fields.pop(name)
+            for name in list(fields)
+            if name
+            in {
+                "topics",
+                "areas",
+                "target_groups",
+                "methods",
+                "strategic_goals",
+                "coordinating_bodies",
+            }
+        }
+        values.update(fields)
+        page = DialoguePage(**values)
+        for name, objects in m2m.items():
+            getattr(page, name).set(objects)
+        (parent or dialogue_index).add_child(instance=page)
+        page.save_revision().publish()
+        return DialoguePage.objects.get(pk=page.pk)
+
+    return make

@@ -16,3 +16,10 @@ DEBUG = False
 if not os.environ.get("DATABASE_URL"):
     # SQLite in memory for speed; the browser tests' live server shares it.
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+WAGTAIL_DELAKTIGHET = {
+    "CONSULTATION_BLOCKS": [
+        ("suggestion_box", "tests.testapp.blocks.SuggestionBoxBlock"),
+    ],
+}

@@ -9,6 +9,7 @@ EXPECTED_TYPES = {
     "BASE_TEMPLATE": str,
     "INCLUDE_CSS": bool,
     "DIALOGUES_PER_PAGE": int,
+    "CONSULTATION_BLOCKS": list,
 }
 
 

@@ -21,6 +21,9 @@ DEFAULTS = {
     "INCLUDE_CSS": True,
     # Number of dialogues per page on a dialogue index.
     "DIALOGUES_PER_PAGE": 12,
+    # Extra consultation block types: a list of (name, dotted path to a
+    # ConsultationBlock subclass). Read once, when the models load.
+    "CONSULTATION_BLOCKS": [],
 }
 
 

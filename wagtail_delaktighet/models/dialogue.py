@@ -1,0 +1,590 @@
+"""Dialogue pages: the index of dialogues and the dialogue (medborgardialog)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..fields import DialogueBodyField
+from .status import status_at
+
+
+class DialogueIndexPage(RoutablePageMixin, Page):
+    """Lists the dialogues below it, with filters and feeds (P1, P2)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["wagtail_delaktighet.DialoguePage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+    template = "wagtail_delaktighet/dialogue_index_page.html"
+
+    class Meta:
+        verbose_name = _("dialogue index")
+        verbose_name_plural = _("dialogue indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views.common import base_context
+        from ..views.index import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(base_context())
+        context.update(index_context(request, self))
+        return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from ..views.feeds import dialogue_rss
+
+        return dialogue_rss(request, self)
+
+    @path("activities.ics", name="activities_ical")
+    def activities_ical(self, request):
+        from ..views.calendar import index_calendar
+
+        return index_calendar(request, self)
+
+
+class DialoguePage(RoutablePageMixin, Page):
+    """A citizen dialogue (medborgardialog).
+
+    Fields without ``blank=True`` are required when publishing, not when saving
+    a draft (Wagtail defers them); foreign keys that must be set on publish are
+    therefore nullable in the database.
+    """
+
+    class Scope(models.TextChoices):
+        MUNICIPALITY_WIDE = "municipality_wide", _("Municipality-wide")
+        COMMUNITY_DEVELOPMENT = "community_development", _("Community development")
+        COMMITTEE_AREA = "committee_area", _("A committee's own area")
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=500,
+        blank=True,
+        help_text=_("One or two sentences shown on the dialogue's card in lists."),
+    )
+    purpose = models.TextField(
+        _("purpose"),
+        help_text=_(
+            "Why the municipality holds this dialogue (P5: a clear purpose). "
+            "Required to publish."
+        ),
+    )
+    question = models.CharField(
+        _("the question we ask"),
+        max_length=255,
+        blank=True,
+        help_text=_("The question participants are asked to answer, in one sentence."),
+    )
+    influence_level = models.ForeignKey(
+        "wagtail_delaktighet.InfluenceLevel",
+        verbose_name=_("influence level"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="dialogues",
+        help_text=_(
+            "How much participants can influence (P5: a clear degree of "
+            "influence). Its rules decide whether the dialogue may collect input "
+            "and must promise a feedback date."
+        ),
+    )
+    can_influence = RichTextField(
+        _("what you can influence"),
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_("What is open to change through the participants' input (P5)."),
+    )
+    cannot_influence = RichTextField(
+        _("what you cannot influence"),
+        features=["bold", "italic", "ol", "ul", "link"],
+        blank=True,
+        help_text=_("What is already decided or outside the dialogue (P5)."),
+    )
+    input_handling = RichTextField(
+        _("how your input is handled"),
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text=_(
+            "Who reads the input, how it is compiled and how it reaches the "
+            "decision-makers (P5)."
+        ),
+    )
+    decision_body = models.ForeignKey(
+        "wagtail_delaktighet.Body",
+        verbose_name=_("who decides"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The body that takes the decision the dialogue feeds into (P2)."),
+    )
+    decision_timing = models.CharField(
+        _("when the decision is taken"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example “At the council meeting in March 2027”."),
+    )
+    responsible_body = models.ForeignKey(
+        "wagtail_delaktighet.Body",
+        verbose_name=_("responsible body"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="responsible_for_dialogues",
+        help_text=_("The body that holds the dialogue and answers for it (P2)."),
+    )
+    coordinating_bodies = ParentalManyToManyField(
+        "wagtail_delaktighet.Body",
+        verbose_name=_("coordinating bodies"),
+        blank=True,
+        related_name="coordinated_dialogues",
+        help_text=_("Other bodies the dialogue is coordinated with (P2)."),
+    )
+    scope = models.CharField(
+        _("scope"),
+        max_length=32,
+        choices=Scope.choices,
+        blank=True,
+        help_text=_(
+            "Municipality-wide dialogues are decided by the council and "
+            "coordinated by the executive board."
+        ),
+    )
+    scope_decided_by = models.ForeignKey(
+        "wagtail_delaktighet.Body",
+        verbose_name=_("dialogue decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The body that decided to hold this dialogue."),
+    )
+    opens_at = models.DateTimeField(
+        _("opens"),
+        null=True,
+        help_text=_("When participation opens. Required to publish."),
+    )
+    closes_at = models.DateTimeField(
+        _("closes"),
+        null=True,
+        help_text=_("When participation closes. Must be after it opens."),
+    )
+    feedback_promised_on = models.DateField(
+        _("feedback promised by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The date by which participants hear what came of their input (P6). "
+            "Required by some influence levels; must be after the dialogue closes."
+        ),
+    )
+    target_groups = ParentalManyToManyField(
+        "wagtail_delaktighet.TargetGroup",
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="dialogues",
+        help_text=_("Whom the dialogue especially wants to hear from (P4)."),
+    )
+    adaptations = RichTextField(
+        _("adaptations for target groups"),
+        features=["bold", "italic", "ol", "ul", "link"],
+        blank=True,
+        help_text=_(
+            "How the dialogue is adapted to the target groups' conditions (P4), "
+            "for example easy-read material or meetings after school."
+        ),
+    )
+    areas = ParentalManyToManyField(
+        "wagtail_delaktighet.Area",
+        verbose_name=_("areas"),
+        blank=True,
+        related_name="dialogues",
+    )
+    topics = ParentalManyToManyField(
+        "wagtail_delaktighet.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="dialogues",
+    )
+    strategic_goals = ParentalManyToManyField(
+        "wagtail_delaktighet.StrategicGoal",
+        verbose_name=_("strategic goals"),
+        blank=True,
+        related_name="dialogues",
+    )
+    methods = ParentalManyToManyField(
+        "wagtail_delaktighet.Method",
+        verbose_name=_("methods"),
+        blank=True,
+        related_name="dialogues",
+        help_text=_("The forms of participation the dialogue offers (P4)."),
+    )
+    body = DialogueBodyField(
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_(
+            "The dialogue's content, and the consultation blocks where "
+            "participants take part."
+        ),
+    )
+
+    parent_page_types = ["wagtail_delaktighet.DialogueIndexPage"]
+    template = "wagtail_delaktighet/dialogue_page.html"
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("purpose"),
+        index.SearchField("question"),
+        index.SearchField("can_influence"),
+        index.SearchField("body"),
+        index.FilterField("opens_at"),
+        index.FilterField("closes_at"),
+        index.FilterField("influence_level"),
+        index.FilterField("responsible_body"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    purpose_panels = [
+        FieldPanel("purpose"),
+        FieldPanel("question"),
+        FieldPanel("influence_level"),
+        FieldPanel("can_influence"),
+        FieldPanel("cannot_influence"),
+        FieldPanel("input_handling"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("feedback_promised_on"),
+            ],
+            heading=_("Participation window and feedback"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("decision_body"), FieldPanel("decision_timing")],
+            heading=_("Who decides and when"),
+        ),
+    ]
+    timeline_panels = [
+        InlinePanel("phases", heading=_("Timeline"), label=_("Phase")),
+        InlinePanel("activities", heading=_("Activities"), label=_("Activity")),
+    ]
+    people_panels = [
+        FieldPanel("responsible_body"),
+        FieldPanel("coordinating_bodies"),
+        FieldRowPanel([FieldPanel("scope"), FieldPanel("scope_decided_by")]),
+        InlinePanel(
+            "dialogue_contacts", heading=_("Who is listening"), label=_("Contact")
+        ),
+        FieldPanel("target_groups"),
+        FieldPanel("adaptations"),
+        FieldPanel("methods"),
+        FieldPanel("areas"),
+        FieldPanel("topics"),
+        FieldPanel("strategic_goals"),
+    ]
+    document_panels = [
+        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
+        InlinePanel("decisions", heading=_("Decisions"), label=_("Decision")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(purpose_panels, heading=_("Purpose and influence")),
+            ObjectList(timeline_panels, heading=_("Timeline and activities")),
+            ObjectList(people_panels, heading=_("People and bodies")),
+            ObjectList(document_panels, heading=_("Documents")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    class Meta:
+        verbose_name = _("dialogue")
+        verbose_name_plural = _("dialogues")
+
+    @property
+    def status(self):
+        # A queryset annotated by annotate_status() already knows it.
+        annotated = self.__dict__.get("status")
+        return annotated or status_at(self.opens_at, self.closes_at)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views.common import base_context
+        from ..views.dialogue import dialogue_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(base_context())
+        context.update(dialogue_context(request, self))
+        return context
+
+    @path("calendar.ics", name="ical")
+    def dialogue_ical(self, request):
+        from ..views.calendar import dialogue_calendar
+
+        return dialogue_calendar(request, self)
+
+    @path("activities/<int:activity_id>.ics", name="activity_ical")
+    def activity_ical(self, request, activity_id):
+        from ..views.calendar import activity_calendar
+
+        return activity_calendar(request, self, activity_id)
+
+
+class DialoguePhase(Orderable):
+    """One phase of the dialogue's timeline (P2: involve citizens early)."""
+
+    class Kind(models.TextChoices):
+        PLANNING = "planning", _("Planning")
+        PARTICIPATION = "participation", _("Participation")
+        ANALYSIS = "analysis", _("Analysis")
+        DECISION = "decision", _("Decision")
+        FEEDBACK = "feedback", _("Feedback and implementation")
+
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="phases")
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("description"),
+    ]
+    api_fields = ["kind", "title", "starts_on", "ends_on", "description"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": _("A phase cannot end before it starts.")}
+            )
+
+
+class DialogueActivity(Orderable):
+    """A meeting, walk, drop-in… where people can take part in person (P4)."""
+
+    page = ParentalKey(
+        DialoguePage, on_delete=models.CASCADE, related_name="activities"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    method = models.ForeignKey(
+        "wagtail_delaktighet.Method",
+        verbose_name=_("method"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=255)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    interpreter = models.CharField(
+        _("interpreter"),
+        max_length=255,
+        blank=True,
+        help_text=_("Languages interpreted, for example “Swedish sign language”."),
+    )
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    easy_read = models.BooleanField(_("easy-read material"), default=False)
+    accessibility_notes = models.TextField(_("more about accessibility"), blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("method")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("address")]),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("hearing_loop"),
+                        FieldPanel("step_free_access"),
+                        FieldPanel("easy_read"),
+                    ]
+                ),
+                FieldPanel("interpreter"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Accessibility (P4)"),
+        ),
+        FieldPanel("registration_url"),
+    ]
+    api_fields = [
+        "id",
+        "title",
+        "starts_at",
+        "ends_at",
+        "place",
+        "address",
+        "description",
+        "hearing_loop",
+        "interpreter",
+        "step_free_access",
+        "easy_read",
+        "accessibility_notes",
+        "registration_url",
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError(
+                {"ends_at": _("An activity must end after it starts.")}
+            )
+
+
+class DialogueContact(Orderable):
+    """A person listening in this dialogue, with their role in it (P8)."""
+
+    page = ParentalKey(
+        DialoguePage, on_delete=models.CASCADE, related_name="dialogue_contacts"
+    )
+    contact = models.ForeignKey(
+        "wagtail_delaktighet.Contact",
+        verbose_name=_("contact"),
+        on_delete=models.CASCADE,
+        related_name="dialogue_roles",
+    )
+    role = models.CharField(
+        _("role in this dialogue"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "One sentence. Left empty, an elected representative is described as "
+            "taking part on behalf of their body, to listen."
+        ),
+    )
+
+    panels = [FieldPanel("contact"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return str(self.contact)
+
+
+class DialogueDocument(Orderable):
+    """A document of the dialogue: a Wagtail document or a link (P1)."""
+
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=255)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    url = models.URLField(_("link"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("document"), FieldPanel("url")]),
+        FieldPanel("description"),
+    ]
+    api_fields = ["title", "href", "description"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def href(self):
+        return self.document.url if self.document_id else self.url
+
+    def clean(self):
+        super().clean()
+        if bool(self.document_id) == bool(self.url):
+            raise ValidationError(
+                {"url": _("Choose a document or enter a link, but not both.")}
+            )
+
+
+class DecisionFields(models.Model):
+    """A recorded decision: which body, when, which paragraph (P1, P6).
+
+    Dialogue pages list decisions; feedback pages reuse these fields.
+    """
+
+    title = models.CharField(_("title"), max_length=255)
+    body = models.ForeignKey(
+        "wagtail_delaktighet.Body",
+        verbose_name=_("body"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_on = models.DateField(_("date"))
+    paragraph = models.CharField(
+        _("paragraph"), max_length=32, blank=True, help_text=_("For example “§ 42”.")
+    )
+    case_number = models.CharField(
+        _("case number"),
+        max_length=64,
+        blank=True,
+        help_text=_("The registry number (diarienummer)."),
+    )
+    minutes_url = models.URLField(_("link to the minutes"), blank=True)
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("body"), FieldPanel("decided_on")]),
+        FieldRowPanel([FieldPanel("paragraph"), FieldPanel("case_number")]),
+        FieldPanel("minutes_url"),
+    ]
+    api_fields = ["title", "decided_on", "paragraph", "case_number", "minutes_url"]
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+
+class DialogueDecision(Orderable, DecisionFields):
+    page = ParentalKey(DialoguePage, on_delete=models.CASCADE, related_name="decisions")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")

@@ -1,0 +1,73 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+
+class InfluenceLevel(index.Indexed, models.Model):
+    """One step of the influence ladder (delaktighetstrappan), P5.
+
+    The ladder is ordered by ``sort_order``; a dialogue's step is its level's
+    position in that order. A migration seeds the SKR ladder; a municipality
+    may rename, re-describe and reorder the steps.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    promise = models.CharField(
+        _("promise to participants"),
+        max_length=255,
+        help_text=_(
+            "One sentence, in plain words, that tells participants what taking "
+            "part at this level gives them (P5: clear degree of influence)."
+        ),
+    )
+    explanation = models.TextField(
+        _("explanation"),
+        help_text=_("A longer explanation, shown when a reader opens the badge."),
+    )
+    accepts_input = models.BooleanField(
+        _("accepts input"),
+        default=True,
+        help_text=_(
+            "Whether dialogues at this level collect views from participants. A "
+            "level that does not may not carry consultation blocks."
+        ),
+    )
+    requires_feedback_date = models.BooleanField(
+        _("requires a promised feedback date"),
+        default=True,
+        help_text=_(
+            "Whether dialogues at this level must promise a date by which "
+            "participants hear back (P6)."
+        ),
+    )
+    sort_order = models.PositiveIntegerField(_("step"), default=0, db_index=True)
+
+    sort_order_field = "sort_order"
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("promise"),
+        FieldPanel("explanation"),
+        MultiFieldPanel(
+            [FieldPanel("accepts_input"), FieldPanel("requires_feedback_date")],
+            heading=_("Rules for dialogues at this level"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    api_fields = ["id", "name", "promise", "explanation", "accepts_input"]
+
+    class Meta:
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("influence level")
+        verbose_name_plural = _("influence levels")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        # A new level goes to the top of the ladder unless placed explicitly.
+        if self._state.adding and not self.sort_order:
+            highest = InfluenceLevel.objects.aggregate(models.Max("sort_order"))
+            self.sort_order = (highest["sort_order__max"] or 0) + 1
+        super().save(*args, **kwargs)

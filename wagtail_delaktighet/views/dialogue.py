@@ -1,0 +1,2 @@
+def dialogue_context(request, page):
+    return {}

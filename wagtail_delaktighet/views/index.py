@@ -1,0 +1,2 @@
+def index_context(request, index_page):
+    return {}
