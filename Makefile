@@ -18,7 +18,7 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_data
-	$(MANAGE) create_demo_admin
+	$(MANAGE) create_demo_admin --admin-url http://$(HOST):$(PORT)/admin/
 	@echo "Serving the example site on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -29,7 +29,7 @@ test: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DATABASE_URL= $(MANAGE) makemigrations --check --dry-run
+	env -u DATABASE_URL $(MANAGE) makemigrations --check --dry-run
 
 format: $(BIN)/.installed
 	$(BIN)/ruff check --fix .
@@ -42,7 +42,7 @@ messages: $(BIN)/.installed
 
 # New migrations, rewritten so that they run on Wagtail 7.4 LTS and 8.x alike.
 migrations: $(BIN)/.installed
-	DATABASE_URL= $(MANAGE) makemigrations wagtail_delaktighet home
+	env -u DATABASE_URL $(MANAGE) makemigrations wagtail_delaktighet home
 	$(BIN)/python tools/portable_migrations.py
 
 build: $(BIN)/.installed

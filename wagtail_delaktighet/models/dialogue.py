@@ -12,13 +12,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from .. import api
 from ..fields import DialogueBodyField
+from ..forms.dialogue_page import DialoguePageForm
 from .status import status_at
 
 
@@ -52,7 +55,9 @@ class DialogueIndexPage(RoutablePageMixin, Page):
 
         return dialogue_rss(request, self)
 
-    @path("activities.ics", name="activities_ical")
+    # Wagtail serves no path with a dot in it, so no ".ics": the file name
+    # comes from the Content-Disposition header instead.
+    @path("calendar/", name="activities_ical")
     def activities_ical(self, request):
         from ..views.calendar import index_calendar
 
@@ -242,6 +247,8 @@ class DialoguePage(RoutablePageMixin, Page):
 
     parent_page_types = ["wagtail_delaktighet.DialogueIndexPage"]
     template = "wagtail_delaktighet/dialogue_page.html"
+    # Applies the publish rules (publish_rules.py) with messages at each field.
+    base_form_class = DialoguePageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -255,50 +262,275 @@ class DialoguePage(RoutablePageMixin, Page):
         index.FilterField("responsible_body"),
     ]
 
+    # Every public field (P1). Contacts, documents and the other lists use
+    # explicit serializers, so only what is meant to be public is.
+    api_fields = [
+        APIField("summary"),
+        APIField("purpose"),
+        APIField("question"),
+        APIField("influence_level", serializer=api.InfluenceLevelSerializer()),
+        APIField("can_influence"),
+        APIField("cannot_influence"),
+        APIField("input_handling"),
+        APIField("decision_body", serializer=api.BodySerializer()),
+        APIField("decision_timing"),
+        APIField("responsible_body", serializer=api.BodySerializer()),
+        APIField(
+            "coordinating_bodies", serializer=api.snippet_list(api.BodySerializer)
+        ),
+        APIField("scope"),
+        APIField("scope_decided_by", serializer=api.BodySerializer()),
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("feedback_promised_on"),
+        APIField("status"),
+        APIField(
+            "phases", serializer=api.RelatedListField(child=api.PhaseSerializer())
+        ),
+        APIField(
+            "activities",
+            serializer=api.RelatedListField(
+                child=api.ActivitySerializer(), select_related=["method"]
+            ),
+        ),
+        APIField(
+            "dialogue_contacts",
+            serializer=api.RelatedListField(
+                child=api.DialogueContactSerializer(),
+                select_related=["contact__body"],
+            ),
+        ),
+        APIField(
+            "documents",
+            serializer=api.RelatedListField(
+                child=api.DocumentSerializer(), select_related=["document"]
+            ),
+        ),
+        APIField(
+            "decisions",
+            serializer=api.RelatedListField(
+                child=api.DecisionSerializer(), select_related=["body"]
+            ),
+        ),
+        APIField("target_groups", serializer=api.snippet_list()),
+        APIField("areas", serializer=api.snippet_list()),
+        APIField("topics", serializer=api.snippet_list()),
+        APIField(
+            "strategic_goals",
+            serializer=api.snippet_list(api.StrategicGoalSerializer),
+        ),
+        APIField("methods", serializer=api.snippet_list()),
+        APIField("adaptations"),
+        APIField("body"),
+    ]
+
+    # Help texts on the panels say which policy principle a field serves, in
+    # plain words (panel help texts need no migration).
     content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("body"),
+        FieldPanel(
+            "summary",
+            help_text=_(
+                "One or two sentences shown on the dialogue's card in lists, so "
+                "people can find the dialogues that concern them (P1: easy to "
+                "find information)."
+            ),
+        ),
+        FieldPanel(
+            "body",
+            help_text=_(
+                "The dialogue's content, and the consultation blocks where "
+                "participants give their views and ask questions (P1, P4: "
+                "various forms of influence)."
+            ),
+        ),
     ]
     purpose_panels = [
         FieldPanel("purpose"),
-        FieldPanel("question"),
+        FieldPanel(
+            "question",
+            help_text=_(
+                "The question participants are asked to answer, in one sentence "
+                "(P5: a clear purpose)."
+            ),
+        ),
         FieldPanel("influence_level"),
-        FieldPanel("can_influence"),
-        FieldPanel("cannot_influence"),
-        FieldPanel("input_handling"),
+        FieldPanel(
+            "can_influence",
+            help_text=_(
+                "What is open to change through the participants' input (P5: a "
+                "clear degree of influence). Required to publish."
+            ),
+        ),
+        FieldPanel(
+            "cannot_influence",
+            help_text=_(
+                "What is already decided or outside the dialogue, so nobody "
+                "expects more than is possible (P5: a clear degree of influence)."
+            ),
+        ),
+        FieldPanel(
+            "input_handling",
+            help_text=_(
+                "Who reads the input, how it is compiled and how it reaches the "
+                "decision-makers (P5: clear how input is handled). Required to "
+                "publish."
+            ),
+        ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "opens_at",
+                            help_text=_(
+                                "When participation opens: early, before the "
+                                "decision is prepared (P2). Required to publish."
+                            ),
+                        ),
+                        FieldPanel(
+                            "closes_at",
+                            help_text=_(
+                                "When participation closes. Must be after it "
+                                "opens. Required to publish."
+                            ),
+                        ),
+                    ]
+                ),
                 FieldPanel("feedback_promised_on"),
             ],
             heading=_("Participation window and feedback"),
         ),
         MultiFieldPanel(
-            [FieldPanel("decision_body"), FieldPanel("decision_timing")],
+            [
+                FieldPanel(
+                    "decision_body",
+                    help_text=_(
+                        "The body that takes the decision the dialogue feeds "
+                        "into, so participants see where in the decision process "
+                        "they take part (P2)."
+                    ),
+                ),
+                FieldPanel(
+                    "decision_timing",
+                    help_text=_(
+                        "For example “At the council meeting in March 2027”: "
+                        "shows that participation comes before the decision (P2)."
+                    ),
+                ),
+            ],
             heading=_("Who decides and when"),
         ),
     ]
     timeline_panels = [
-        InlinePanel("phases", heading=_("Timeline"), label=_("Phase")),
-        InlinePanel("activities", heading=_("Activities"), label=_("Activity")),
+        InlinePanel(
+            "phases",
+            heading=_("Timeline"),
+            label=_("Phase"),
+            help_text=_(
+                "The phases from planning to feedback. They show participants "
+                "that they take part early, before the decision (P2)."
+            ),
+        ),
+        InlinePanel(
+            "activities",
+            heading=_("Activities"),
+            label=_("Activity"),
+            help_text=_(
+                "Meetings, walks and drop-ins where people take part in person, "
+                "with accessibility information (P4: forms adapted to the target "
+                "groups' conditions)."
+            ),
+        ),
     ]
     people_panels = [
-        FieldPanel("responsible_body"),
-        FieldPanel("coordinating_bodies"),
-        FieldRowPanel([FieldPanel("scope"), FieldPanel("scope_decided_by")]),
+        FieldPanel(
+            "responsible_body",
+            help_text=_(
+                "The body that holds the dialogue and answers for it (P2: "
+                "systematic, coordinated work). Required to publish."
+            ),
+        ),
+        FieldPanel(
+            "coordinating_bodies",
+            help_text=_(
+                "Other bodies the dialogue is coordinated with (P2: coordinated "
+                "work across the municipality)."
+            ),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "scope",
+                    help_text=_(
+                        "Municipality-wide dialogues are decided by the council "
+                        "and coordinated by the executive board; committees hold "
+                        "dialogues in their own areas."
+                    ),
+                ),
+                FieldPanel(
+                    "scope_decided_by",
+                    help_text=_(
+                        "The body that decided to hold this dialogue, so it is "
+                        "clear who stands behind it."
+                    ),
+                ),
+            ]
+        ),
         InlinePanel(
-            "dialogue_contacts", heading=_("Who is listening"), label=_("Contact")
+            "dialogue_contacts",
+            heading=_("Who is listening"),
+            label=_("Contact"),
+            help_text=_(
+                "Elected representatives and officials, shown in separate groups "
+                "(P8: a clear division of roles; representatives take part on "
+                "behalf of their body, to listen)."
+            ),
         ),
         FieldPanel("target_groups"),
         FieldPanel("adaptations"),
         FieldPanel("methods"),
-        FieldPanel("areas"),
-        FieldPanel("topics"),
-        FieldPanel("strategic_goals"),
+        FieldPanel(
+            "areas",
+            help_text=_(
+                "The parts of the municipality the dialogue concerns, so people "
+                "can find it by place (P1: easy to find)."
+            ),
+        ),
+        FieldPanel(
+            "topics",
+            help_text=_(
+                "What the dialogue is about, so people can find it by subject "
+                "(P1: easy to find)."
+            ),
+        ),
+        FieldPanel(
+            "strategic_goals",
+            help_text=_(
+                "The municipality's goals the dialogue contributes to (P2: "
+                "systematic work tied to the municipality's plans)."
+            ),
+        ),
     ]
     document_panels = [
-        InlinePanel("documents", heading=_("Documents"), label=_("Document")),
-        InlinePanel("decisions", heading=_("Decisions"), label=_("Decision")),
+        InlinePanel(
+            "documents",
+            heading=_("Documents"),
+            label=_("Document"),
+            help_text=_(
+                "Background material, plans and reports: a Wagtail document or a "
+                "link (P1: easy to find documents)."
+            ),
+        ),
+        InlinePanel(
+            "decisions",
+            heading=_("Decisions"),
+            label=_("Decision"),
+            help_text=_(
+                "Decisions about the dialogue or taken after it, with body, date "
+                "and paragraph (P1: easy to find decisions; P6: results are fed "
+                "back)."
+            ),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -322,6 +554,11 @@ class DialoguePage(RoutablePageMixin, Page):
         annotated = self.__dict__.get("status")
         return annotated or status_at(self.opens_at, self.closes_at)
 
+    @status.setter
+    def status(self, value):
+        # Lets Django set the annotation on instances it loads.
+        self.__dict__["status"] = value
+
     def get_context(self, request, *args, **kwargs):
         from ..views.common import base_context
         from ..views.dialogue import dialogue_context
@@ -331,13 +568,13 @@ class DialoguePage(RoutablePageMixin, Page):
         context.update(dialogue_context(request, self))
         return context
 
-    @path("calendar.ics", name="ical")
+    @path("calendar/", name="ical")
     def dialogue_ical(self, request):
         from ..views.calendar import dialogue_calendar
 
         return dialogue_calendar(request, self)
 
-    @path("activities/<int:activity_id>.ics", name="activity_ical")
+    @path("activities/<int:activity_id>/calendar/", name="activity_ical")
     def activity_ical(self, request, activity_id):
         from ..views.calendar import activity_calendar
 

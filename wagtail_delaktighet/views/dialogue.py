@@ -1,2 +1,96 @@
+"""What the public dialogue page shows, fetched with a fixed number of queries.
+
+Every inline list is read once here, with the rows it points to joined in, so
+the number of queries does not grow with the number of phases, activities,
+contacts, documents or decisions (DESIGN §3.5). Templates must use these lists
+rather than ``page.<relation>.all``, which would query again.
+"""
+
+from django.utils import timezone
+
+from ..models import DialoguePhase, DialogueStatus
+
+
+def current_phase(phases, today):
+    """The phase under way today: one whose dates include today, else the
+    latest started phase if it has no end yet."""
+    started = [phase for phase in phases if phase.starts_on <= today]
+    within = [phase for phase in started if phase.ends_on and today <= phase.ends_on]
+    if within:
+        return max(within, key=lambda phase: phase.starts_on)
+    if started:
+        latest = max(started, key=lambda phase: phase.starts_on)
+        if latest.ends_on is None:
+            return latest
+    return None
+
+
+def first_phase_of_kind(phases, kind):
+    return next((phase for phase in phases if phase.kind == kind), None)
+
+
+def decision_after_participation(phases, page):
+    """The decision phase, when participation starts before it (P2: citizens
+    take part early, before the decision); otherwise None."""
+    decision = first_phase_of_kind(phases, DialoguePhase.Kind.DECISION)
+    if decision is None:
+        return None
+    participation = first_phase_of_kind(phases, DialoguePhase.Kind.PARTICIPATION)
+    if participation is not None:
+        starts_on = participation.starts_on
+    elif page.opens_at:
+        starts_on = timezone.localtime(page.opens_at).date()
+    else:
+        return None
+    return decision if starts_on < decision.starts_on else None
+
+
+def with_calendar_urls(page, page_url, activities):
+    for activity in activities:
+        # In a preview, activities not saved yet have no file to link to.
+        activity.ical_url = (
+            page_url + page.reverse_subpage("activity_ical", args=(activity.pk,))
+            if activity.pk
+            else ""
+        )
+    return activities
+
+
+def status_label(status):
+    try:
+        return DialogueStatus(status).label
+    except ValueError:
+        return status
+
+
 def dialogue_context(request, page):
-    return {}
+    today = timezone.localdate()
+    # Chronological; the editor's order breaks ties (sort is stable).
+    phases = sorted(page.phases.all(), key=lambda phase: phase.starts_on)
+    page_url = page.get_url(request) or ""
+    activities = with_calendar_urls(
+        page,
+        page_url,
+        list(page.activities.select_related("method").order_by("starts_at")),
+    )
+    contacts = list(page.dialogue_contacts.select_related("contact", "contact__body"))
+    status = page.status
+    return {
+        "status": status,
+        "status_label": status_label(status),
+        "phases": phases,
+        "current_phase": current_phase(phases, today),
+        "decision_after_participation": decision_after_participation(phases, page),
+        "activities": activities,
+        "dialogue_calendar_url": page_url + page.reverse_subpage("ical"),
+        "elected_contacts": [dc for dc in contacts if dc.contact.is_elected],
+        "official_contacts": [dc for dc in contacts if not dc.contact.is_elected],
+        "documents": list(page.documents.select_related("document")),
+        "decisions": list(page.decisions.select_related("body")),
+        "coordinating_bodies": list(page.coordinating_bodies.all()),
+        "target_groups": list(page.target_groups.all()),
+        "areas": list(page.areas.all()),
+        "topics": list(page.topics.all()),
+        "methods": list(page.methods.all()),
+        "strategic_goals": list(page.strategic_goals.all()),
+    }

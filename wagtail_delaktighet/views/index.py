@@ -1,2 +1,49 @@
+"""The dialogue index: filtered, ordered by status and paginated in the
+database, so its query count does not grow with the number of dialogues."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils import timezone
+
+from ..conf import delaktighet_settings
+from ..forms.index_filters import DialogueFilterForm
+from ..models import DialoguePage, DialogueStatus, annotate_status, order_by_status
+
+
+def listed_dialogues(index_page):
+    """The dialogues an index shows to the public: live, public children."""
+    return DialoguePage.objects.child_of(index_page).live().public()
+
+
+def subpage_url(request, index_page, route_name):
+    base = index_page.get_url(request)
+    if base is None:
+        return None
+    return base + index_page.reverse_subpage(route_name)
+
+
 def index_context(request, index_page):
-    return {}
+    dialogues = listed_dialogues(index_page)
+    form = DialogueFilterForm(request.GET, dialogues=dialogues)
+    results = form.filter(order_by_status(annotate_status(dialogues, timezone.now())))
+    results = results.select_related(
+        "influence_level", "responsible_body"
+    ).prefetch_related("areas")
+
+    paginator = Paginator(results, delaktighet_settings.DIALOGUES_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    for dialogue in page_obj:
+        dialogue.status_label = DialogueStatus(dialogue.status).label
+
+    filter_items = form.querystring_items()
+    return {
+        "filter_form": form,
+        "filters_applied": bool(filter_items),
+        "filter_querystring": urlencode(filter_items),
+        "dialogues": page_obj,
+        "paginator": paginator,
+        "page_range": paginator.get_elided_page_range(page_obj.number),
+        "rss_url": subpage_url(request, index_page, "rss"),
+        "activities_ical_url": subpage_url(request, index_page, "activities_ical"),
+    }

@@ -6,9 +6,10 @@ sequence again leaves the same content. Later features add their own step to
 ``STEPS``.
 """
 
+from .dialogues import build_dialogues
 from .site import build_home_page
 
-STEPS = []
+STEPS = [build_dialogues]
 
 
 def load_all(stdout=None):

@@ -13,6 +13,13 @@ class Command(BaseCommand):
         "example site: the password comes from DEMO_ADMIN_PASSWORD."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--admin-url",
+            default="http://127.0.0.1:8000/admin/",
+            help="The admin address to print with the login.",
+        )
+
     def handle(self, *args, **options):
         username = os.environ.get("DEMO_ADMIN_USERNAME", DEFAULT_USERNAME)
         password = os.environ.get("DEMO_ADMIN_PASSWORD", DEFAULT_PASSWORD)
@@ -25,7 +32,7 @@ class Command(BaseCommand):
         user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                "Wagtail admin: http://127.0.0.1:8000/admin/ "
+                f"Wagtail admin: {options['admin_url']} "
                 f"username: {username} password: {password}"
             )
         )

@@ -1,0 +1,534 @@
+"""The dialogue index through real HTTP: filters, ordering, pagination and
+its query count (issue 3)."""
+
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from wagtail_delaktighet.models import (
+    Area,
+    Body,
+    DialogueIndexPage,
+    TargetGroup,
+    Topic,
+)
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
+CARD_TITLE = re.compile(r'<h3 class="dlk-card__title"><a href="([^"]+)">([^<]+)</a>')
+
+
+@pytest.fixture
+def frozen_clock():
+    with time_machine.travel(NOW, tick=False):
+        yield NOW
+
+
+@pytest.fixture
+def en_client():
+    # English, so assertions do not depend on the Swedish catalogue.
+    return Client(headers={"accept-language": "en"})
+
+
+@pytest.fixture
+def make_at(make_dialogue, frozen_clock):
+    """Make a dialogue whose status (at the frozen NOW) is the one asked for;
+    ``days`` is how far its relevant date lies from NOW."""
+
+    def make(title, status="open", days=7, **fields):
+        if status == "open":
+            opens, closes = NOW - timedelta(days=1), NOW + timedelta(days=days)
+        elif status == "upcoming":
+            opens = NOW + timedelta(days=days)
+            closes = opens + timedelta(days=14)
+        else:
+            closes = NOW - timedelta(days=days)
+            opens = closes - timedelta(days=14)
+        values = {
+            "title": title,
+            "slug": re.sub(r"[^a-z0-9]+", "-", title.lower()),
+            "opens_at": opens,
+            "closes_at": closes,
+            "feedback_promised_on": (closes + timedelta(days=30)).date(),
+        }
+        values.update(fields)
+        return make_dialogue(**values)
+
+    return make
+
+
+def card_titles(response):
+    assert response.status_code == 200
+    return [title for _, title in CARD_TITLE.findall(response.content.decode())]
+
+
+# -- What the index lists ----------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_lists_only_live_public_children_of_this_index(
+    client, make_dialogue, dialogue_index, home_page
+):
+    make_dialogue(title="Listed")
+    make_dialogue(title="Unpublished").unpublish()
+    private = make_dialogue(title="Private")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    other_index = DialogueIndexPage(title="Other dialogues", slug="other")
+    home_page.add_child(instance=other_index)
+    make_dialogue(title="Elsewhere", parent=other_index)
+
+    assert card_titles(client.get(dialogue_index.url)) == ["Listed"]
+
+
+@pytest.mark.django_db
+def test_card_shows_title_link_summary_status_dates_areas_body_and_badge(
+    en_client, make_at, dialogue_index, level, body_factory
+):
+    page = make_at(
+        "Cycle paths",
+        summary="Where should the new cycle paths go?",
+        influence_level=level("Dialog"),
+        responsible_body=body_factory(name="Traffic committee"),
+        areas=[Area.objects.create(name="Centre"), Area.objects.create(name="North")],
+    )
+    response = en_client.get(dialogue_index.url)
+    html = response.content.decode()
+
+    assert CARD_TITLE.findall(html) == [(page.url, "Cycle paths")]
+    assert "Where should the new cycle paths go?" in html
+    assert '<span class="dlk-card__status dlk-card__status--open">Open</span>' in html
+    assert (
+        f'<time datetime="{page.opens_at.astimezone(NOW.tzinfo).isoformat()}">' in html
+    )
+    assert (
+        f'<time datetime="{page.closes_at.astimezone(NOW.tzinfo).isoformat()}">' in html
+    )
+    assert "<dd>Centre, North</dd>" in html
+    assert "<dd>Traffic committee</dd>" in html
+    assert '<strong class="dlk-badge__name">Dialog</strong>' in html
+    assert "step 3 of 5" in html
+
+
+@pytest.mark.django_db
+def test_card_without_summary_shows_the_purpose(client, make_at, dialogue_index):
+    make_at("No summary", summary="", purpose="To learn what the park needs.")
+    html = client.get(dialogue_index.url).content.decode()
+    assert '<p class="dlk-card__summary">To learn what the park needs.</p>' in html
+
+
+@pytest.mark.django_db
+def test_status_is_written_out_for_every_status(en_client, make_at, dialogue_index):
+    make_at("Soon", status="upcoming")
+    make_at("Now", status="open")
+    make_at("Past", status="closed")
+    html = en_client.get(dialogue_index.url).content.decode()
+    for status, label in [
+        ("upcoming", "Upcoming"),
+        ("open", "Open"),
+        ("closed", "Closed"),
+    ]:
+        assert (
+            f'<span class="dlk-card__status dlk-card__status--{status}">{label}</span>'
+            in html
+        )
+
+
+@pytest.mark.django_db
+def test_empty_index_says_so(en_client, dialogue_index):
+    response = en_client.get(dialogue_index.url)
+    assert response.status_code == 200
+    assert "There are no dialogues here yet." in response.content.decode()
+    assert "0 dialogues found" in response.content.decode()
+
+
+# -- Ordering ----------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_open_first_closing_soonest_then_upcoming_then_closed(
+    client, make_at, dialogue_index
+):
+    # Created in a scrambled order so that creation order cannot pass the test.
+    make_at("Closed long ago", status="closed", days=60)
+    make_at("Upcoming later", status="upcoming", days=30)
+    make_at("Open closing later", status="open", days=20)
+    make_at("Closed recently", status="closed", days=2)
+    make_at("Upcoming soon", status="upcoming", days=3)
+    make_at("Open closing soon", status="open", days=2)
+
+    assert card_titles(client.get(dialogue_index.url)) == [
+        "Open closing soon",
+        "Open closing later",
+        "Upcoming soon",
+        "Upcoming later",
+        "Closed recently",
+        "Closed long ago",
+    ]
+
+
+@pytest.mark.django_db
+def test_order_follows_the_clock(client, make_at, dialogue_index):
+    make_at("First", status="open", days=2)
+    make_at("Second", status="upcoming", days=5)
+    assert card_titles(client.get(dialogue_index.url)) == ["First", "Second"]
+    # Ten days on, the first has closed and the second is open.
+    with time_machine.travel(NOW + timedelta(days=10), tick=False):
+        assert card_titles(client.get(dialogue_index.url)) == ["Second", "First"]
+
+
+# -- Filters -----------------------------------------------------------------
+
+
+@pytest.fixture
+def catalogue(make_at, level, body_factory):
+    """Four dialogues that differ in every filtered property."""
+    traffic, school = (Topic.objects.create(name=n) for n in ["Traffic", "School"])
+    centre, north = (Area.objects.create(name=n) for n in ["Centre", "North"])
+    young, old = (TargetGroup.objects.create(name=n) for n in ["Young", "Old"])
+    planning = body_factory(name="Planning committee")
+    education = body_factory(name="Education committee")
+    make_at(
+        "Cycle paths",
+        status="open",
+        days=3,
+        topics=[traffic],
+        areas=[centre],
+        responsible_body=planning,
+        influence_level=level("Konsultation"),
+        target_groups=[young],
+    )
+    make_at(
+        "Schoolyard",
+        status="open",
+        days=9,
+        topics=[school],
+        areas=[north],
+        responsible_body=education,
+        influence_level=level("Dialog"),
+        target_groups=[young],
+    )
+    make_at(
+        "Bus lines",
+        status="upcoming",
+        topics=[traffic],
+        areas=[north],
+        responsible_body=planning,
+        influence_level=level("Dialog"),
+        target_groups=[old],
+    )
+    make_at(
+        "Park",
+        status="closed",
+        areas=[centre],
+        responsible_body=education,
+        influence_level=level("Konsultation"),
+        target_groups=[old],
+    )
+
+
+def filter_params(level_of, **named):
+    """Turn {"topic": "Traffic"} into {"topic": <its id>}."""
+    models = {
+        "topic": Topic,
+        "area": Area,
+        "body": Body,
+        "target_group": TargetGroup,
+    }
+    params = {}
+    for name, value in named.items():
+        if name == "level":
+            params[name] = level_of(value).pk
+        elif name in models:
+            params[name] = models[name].objects.get(name=value).pk
+        else:
+            params[name] = value
+    return params
+
+
+ALL = {"Cycle paths", "Schoolyard", "Bus lines", "Park"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "filters, expected",
+    [
+        ({}, ALL),
+        ({"status": "open"}, {"Cycle paths", "Schoolyard"}),
+        ({"status": "upcoming"}, {"Bus lines"}),
+        ({"status": "closed"}, {"Park"}),
+        ({"topic": "Traffic"}, {"Cycle paths", "Bus lines"}),
+        ({"area": "North"}, {"Schoolyard", "Bus lines"}),
+        ({"body": "Education committee"}, {"Schoolyard", "Park"}),
+        ({"level": "Dialog"}, {"Schoolyard", "Bus lines"}),
+        ({"target_group": "Old"}, {"Bus lines", "Park"}),
+        ({"status": "open", "topic": "Traffic"}, {"Cycle paths"}),
+        (
+            {"area": "North", "level": "Dialog", "target_group": "Young"},
+            {"Schoolyard"},
+        ),
+        ({"body": "Planning committee", "status": "closed"}, set()),
+    ],
+)
+def test_filters_narrow_the_list(
+    client, catalogue, dialogue_index, level, filters, expected
+):
+    response = client.get(dialogue_index.url, filter_params(level, **filters))
+    titles = card_titles(response)
+    assert set(titles) == expected
+    assert len(titles) == len(expected)
+    assert not response.context["filter_form"].errors
+
+
+@pytest.mark.django_db
+def test_no_match_says_so_and_offers_to_clear(
+    en_client, catalogue, dialogue_index, level
+):
+    params = filter_params(level, body="Planning committee", status="closed")
+    html = en_client.get(dialogue_index.url, params).content.decode()
+    assert "No dialogues match these filters." in html
+    assert f'<a class="dlk-filters__clear" href="{dialogue_index.url}">' in html
+
+
+@pytest.mark.django_db
+def test_clear_link_only_when_something_is_filtered(client, catalogue, dialogue_index):
+    assert "dlk-filters__clear" not in client.get(dialogue_index.url).content.decode()
+    filtered = client.get(dialogue_index.url, {"status": "open"})
+    assert "dlk-filters__clear" in filtered.content.decode()
+
+
+@pytest.mark.django_db
+def test_filter_form_is_labelled_and_keeps_the_chosen_values(
+    en_client, catalogue, dialogue_index, level
+):
+    params = filter_params(level, status="open", topic="Traffic")
+    response = en_client.get(dialogue_index.url, params)
+    html = response.content.decode()
+    assert f'action="{dialogue_index.url}"' in html
+    assert 'method="get"' in html
+    for name in ["status", "topic", "area", "body", "level", "target_group"]:
+        assert f'<label for="dlk-filter-{name}">' in html
+        assert f'id="dlk-filter-{name}"' in html
+    assert '<option value="open" selected>Open</option>' in html
+    assert f'<option value="{params["topic"]}" selected>Traffic</option>' in html
+    assert '<button type="submit" class="dlk-filters__submit">' in html
+
+
+@pytest.mark.django_db
+def test_choices_are_only_those_used_by_listed_dialogues(
+    client, catalogue, dialogue_index
+):
+    Topic.objects.create(name="Unused topic")
+    form = client.get(dialogue_index.url).context["filter_form"]
+    topics = [choice for _, choice in form.fields["topic"].choices][1:]
+    assert [str(t) for t in topics] == ["School", "Traffic"]
+    # The ladder is always offered whole and in order.
+    levels = [str(choice) for _, choice in form.fields["level"].choices][1:]
+    assert levels == [
+        "Information",
+        "Konsultation",
+        "Dialog",
+        "Inflytande",
+        "Medbestämmande",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"status": "nonsense"},
+        {"topic": "999999"},
+        {"topic": "abc"},
+        {"area": "-1"},
+        {"body": "1.5"},
+        {"level": "' OR 1=1 --"},
+        {"target_group": "\x00"},
+        {"topic": "ä" * 500},
+    ],
+)
+def test_bad_filter_values_are_ignored_with_a_polite_message(
+    en_client, catalogue, dialogue_index, bad
+):
+    response = en_client.get(dialogue_index.url, bad)
+    assert set(card_titles(response)) == ALL
+    (field,) = bad
+    html = response.content.decode()
+    error = f'<p class="dlk-filters__error" id="dlk-filter-{field}-error">[^<]+</p>'
+    assert re.search(error, html)
+    assert f'aria-describedby="dlk-filter-{field}-error"' in html
+    assert f'<a href="#dlk-filter-{field}">' in html
+
+
+@pytest.mark.django_db
+def test_a_stale_choice_is_explained_in_plain_words(
+    en_client, catalogue, dialogue_index
+):
+    html = en_client.get(dialogue_index.url, {"topic": "999999"}).content.decode()
+    assert (
+        '<p class="dlk-filters__error" id="dlk-filter-topic-error">'
+        "We could not find that choice, so this filter is not applied.</p>"
+    ) in html
+    assert "Some filters could not be applied" in html
+
+
+@pytest.mark.django_db
+def test_a_bad_filter_does_not_cancel_the_good_ones(
+    client, catalogue, dialogue_index, level
+):
+    params = filter_params(level, status="open", topic="Traffic")
+    params["area"] = "nonsense"
+    response = client.get(dialogue_index.url, params)
+    assert card_titles(response) == ["Cycle paths"]
+    assert list(response.context["filter_form"].errors) == ["area"]
+
+
+@pytest.mark.django_db
+def test_a_topic_used_only_elsewhere_is_not_a_valid_filter(
+    client, catalogue, dialogue_index, make_at
+):
+    lonely = Topic.objects.create(name="Lonely")
+    make_at("Unpublished", topics=[lonely]).unpublish()
+    response = client.get(dialogue_index.url, {"topic": lonely.pk})
+    assert set(card_titles(response)) == ALL
+    assert "topic" in response.context["filter_form"].errors
+
+
+# -- Pagination --------------------------------------------------------------
+
+
+def per_page(n):
+    return override_settings(
+        WAGTAIL_DELAKTIGHET={**settings.WAGTAIL_DELAKTIGHET, "DIALOGUES_PER_PAGE": n}
+    )
+
+
+@pytest.fixture
+def five_open(make_at):
+    """Five open dialogues; "Open 1" closes first, so it is listed first."""
+    topic = Topic.objects.create(name="Traffic")
+    for n in range(1, 6):
+        make_at(f"Open {n}", status="open", days=n, topics=[topic])
+    make_at("Untagged", status="closed")
+    return topic
+
+
+@pytest.mark.django_db
+def test_pages_split_the_ordered_list(en_client, five_open, dialogue_index):
+    with per_page(2):
+        first = en_client.get(dialogue_index.url)
+        second = en_client.get(dialogue_index.url, {"page": 2})
+        last = en_client.get(dialogue_index.url, {"page": 3})
+    assert card_titles(first) == ["Open 1", "Open 2"]
+    assert card_titles(second) == ["Open 3", "Open 4"]
+    assert card_titles(last) == ["Open 5", "Untagged"]
+    assert "6 dialogues found" in second.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        ("garbage", ["Open 1", "Open 2"]),
+        ("", ["Open 1", "Open 2"]),
+        ("999", ["Open 5", "Untagged"]),
+        ("0", ["Open 5", "Untagged"]),
+        ("-3", ["Open 5", "Untagged"]),
+        ("2.5", ["Open 1", "Open 2"]),
+    ],
+)
+def test_bad_page_numbers_never_fail(client, five_open, dialogue_index, page, expected):
+    with per_page(2):
+        response = client.get(dialogue_index.url, {"page": page})
+    assert card_titles(response) == expected
+
+
+@pytest.mark.django_db
+def test_pagination_links_keep_the_filters_and_mark_the_current_page(
+    en_client, five_open, dialogue_index
+):
+    with per_page(2):
+        response = en_client.get(
+            dialogue_index.url,
+            {"topic": five_open.pk, "status": "open", "area": "junk", "page": 2},
+        )
+    html = response.content.decode()
+    assert card_titles(response) == ["Open 3", "Open 4"]
+    assert "5 dialogues found" in html
+    nav = re.search(r'<nav class="dlk-pagination"[^>]*>.*?</nav>', html, re.S)
+    assert nav, "no pagination nav"
+    nav = nav.group(0)
+    assert 'aria-label="Pages of dialogues"' in nav
+    hrefs = re.findall(r'href="([^"]+)"', nav)
+    # Filters the form accepted are kept; the bad one is dropped.
+    query = f"status=open&amp;topic={five_open.pk}"
+    assert f"?{query}&amp;page=1" in hrefs
+    assert f"?{query}&amp;page=3" in hrefs
+    assert all(href.startswith(f"?{query}&amp;page=") for href in hrefs)
+    current = re.findall(r'<a [^>]*aria-current="page"[^>]*>(.*?)</a>', nav, re.S)
+    assert len(current) == 1
+    assert current[0].endswith("2")
+    assert 'rel="prev"' in nav and 'rel="next"' in nav
+
+
+@pytest.mark.django_db
+def test_no_pagination_when_everything_fits(client, five_open, dialogue_index):
+    html = client.get(dialogue_index.url).content.decode()
+    assert len(CARD_TITLE.findall(html)) == 6
+    assert "dlk-pagination" not in html
+
+
+@pytest.mark.django_db
+def test_following_a_pagination_link_gives_the_next_page(
+    client, five_open, dialogue_index
+):
+    with per_page(2):
+        html = client.get(dialogue_index.url, {"topic": five_open.pk}).content.decode()
+        next_href = re.search(r'rel="next" href="([^"]+)"', html).group(1)
+        response = client.get(dialogue_index.url + next_href.replace("&amp;", "&"))
+    assert card_titles(response) == ["Open 3", "Open 4"]
+
+
+# -- Query count -------------------------------------------------------------
+
+
+def count_queries(client, url):
+    client.get(url)  # warm caches that live longer than one request
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_the_number_of_dialogues(
+    client, make_dialogue, dialogue_index, level, body_factory
+):
+    areas = [Area.objects.create(name=f"Area {n}") for n in range(3)]
+    levels = [level("Konsultation"), level("Dialog"), level("Inflytande")]
+
+    def add(n):
+        for i in range(n):
+            make_dialogue(
+                influence_level=levels[i % 3],
+                responsible_body=body_factory(name=f"Body {i % 4}"),
+                areas=areas[: 1 + i % 3],
+            )
+
+    add(3)
+    few, response = count_queries(client, dialogue_index.url)
+    assert len(CARD_TITLE.findall(response.content.decode())) == 3
+
+    add(27)
+    many, response = count_queries(client, dialogue_index.url)
+    assert len(CARD_TITLE.findall(response.content.decode())) == 12
+
+    assert few == many

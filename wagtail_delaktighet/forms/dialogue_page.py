@@ -1,0 +1,44 @@
+"""The admin edit form of a dialogue page: applies the publish rules."""
+
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from ..publish_rules import REQUIRED_TO_PUBLISH, RULE_FIELDS, publish_rule_errors
+
+
+class DialoguePageForm(WagtailAdminPageForm):
+    """Shows each broken publish rule at its field, in plain words.
+
+    Saving a draft only checks the order of dates; publishing (or submitting
+    for moderation) checks every rule. Wagtail sets ``is_deferred_validation``
+    on a draft save.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's "This field is required." does not say why; ours does.
+        for name, message in REQUIRED_TO_PUBLISH.items():
+            if name in self.fields:
+                self.fields[name].error_messages["required"] = message
+
+    def clean(self):
+        cleaned_data = super().clean()
+        publishing = not getattr(self, "is_deferred_validation", False)
+        errors = publish_rule_errors(self._rule_values(), publishing=publishing)
+        for name, message in errors.items():
+            if name not in self.fields:
+                # A site that removed the field's panel still gets the message.
+                self.add_error(None, message)
+            elif name not in self.errors:
+                # A field with its own error already says what is wrong.
+                self.add_error(name, ValidationError(message, code="publish_rule"))
+        return cleaned_data
+
+    def _rule_values(self):
+        values = {}
+        for name in RULE_FIELDS:
+            if name in self.fields:
+                values[name] = self.cleaned_data.get(name)
+            else:
+                values[name] = getattr(self.instance, name, None)
+        return values

@@ -1,0 +1,109 @@
+"""The dialogue index's filter form: a plain GET form that works without
+JavaScript (P1: easy to find dialogues)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Area, Body, DialogueStatus, InfluenceLevel, TargetGroup, Topic
+
+# A bad value in the address (an old link, a deleted topic) is not the
+# reader's fault: the filter is dropped and this says so, instead of an error.
+NOT_APPLIED = _("We could not find that choice, so this filter is not applied.")
+
+
+def _choice_field(queryset, label, empty_label):
+    return forms.ModelChoiceField(
+        queryset=queryset,
+        label=label,
+        empty_label=empty_label,
+        required=False,
+        error_messages={"invalid_choice": NOT_APPLIED},
+    )
+
+
+class DialogueFilterForm(forms.Form):
+    """Filters for the dialogues listed on one index.
+
+    Topics, areas, bodies and target groups offer only the choices that the
+    index's listed dialogues use, so no single choice lists nothing.
+    """
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All statuses")), *DialogueStatus.choices],
+        required=False,
+        error_messages={"invalid_choice": NOT_APPLIED},
+    )
+    topic = _choice_field(Topic.objects.none(), _("Topic"), _("All topics"))
+    area = _choice_field(Area.objects.none(), _("Area"), _("All areas"))
+    body = _choice_field(Body.objects.none(), _("Responsible body"), _("All bodies"))
+    level = _choice_field(
+        InfluenceLevel.objects.none(), _("Influence level"), _("All levels")
+    )
+    target_group = _choice_field(
+        TargetGroup.objects.none(), _("Target group"), _("All target groups")
+    )
+
+    #: Form field → the DialoguePage lookup it filters on.
+    LOOKUPS = {
+        "status": "status",
+        "topic": "topics",
+        "area": "areas",
+        "body": "responsible_body",
+        "level": "influence_level",
+        "target_group": "target_groups",
+    }
+
+    def __init__(self, data, *, dialogues, **kwargs):
+        kwargs.setdefault("auto_id", "dlk-filter-%s")
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(data, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.filter(
+            dialogues__in=dialogues
+        ).distinct()
+        self.fields["area"].queryset = Area.objects.filter(
+            dialogues__in=dialogues
+        ).distinct()
+        self.fields["body"].queryset = Body.objects.filter(
+            responsible_for_dialogues__in=dialogues
+        ).distinct()
+        # The whole ladder, in its order: readers understand it as a scale.
+        self.fields["level"].queryset = InfluenceLevel.objects.order_by(
+            "sort_order", "pk"
+        )
+        self.fields["target_group"].queryset = TargetGroup.objects.filter(
+            dialogues__in=dialogues
+        ).distinct()
+
+    def full_clean(self):
+        super().full_clean()
+        # Tie each error message to its field for screen readers.
+        for name in self.errors:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-describedby"] = (
+                    f"{self[name].auto_id}-error"
+                )
+
+    @property
+    def active_filters(self):
+        """The valid, non-empty filters: {field name: cleaned value}."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value not in (None, "")
+        }
+
+    def querystring_items(self):
+        """The active filters as (name, value) pairs, for links that keep them."""
+        return [
+            (name, value if isinstance(value, str) else value.pk)
+            for name, value in self.active_filters.items()
+        ]
+
+    def filter(self, queryset):
+        """Narrow a queryset annotated by ``annotate_status`` by valid filters;
+        invalid ones are left out."""
+        for name, value in self.active_filters.items():
+            queryset = queryset.filter(**{self.LOOKUPS[name]: value})
+        return queryset

@@ -1,0 +1,106 @@
+"""Admin: the snippets of the package, under one "Participation" menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    Area,
+    Body,
+    Contact,
+    InfluenceLevel,
+    Method,
+    StrategicGoal,
+    TargetGroup,
+    Topic,
+)
+
+
+class InfluenceLevelViewSet(SnippetViewSet):
+    """The influence ladder (P5). Editors drag the steps into order; the order
+    is each level's step ("3 of 5")."""
+
+    model = InfluenceLevel
+    icon = "list-ol"
+    sort_order_field = "sort_order"
+    list_display = [
+        "name",
+        "promise",
+        BooleanColumn("accepts_input", label=_("accepts input")),
+        BooleanColumn(
+            "requires_feedback_date", label=_("requires a promised feedback date")
+        ),
+    ]
+    search_fields = ["name"]
+
+
+class BodyViewSet(SnippetViewSet):
+    model = Body
+    icon = "site"
+    list_display = ["name", "kind", UpdatedAtColumn()]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class ContactViewSet(SnippetViewSet):
+    """Elected representatives and officials (P8)."""
+
+    model = Contact
+    icon = "user"
+    list_display = ["name", "kind", "title", "body"]
+    list_filter = ["kind", "body"]
+    search_fields = ["name", "title"]
+
+    def get_queryset(self, request):
+        # The body column would otherwise cost one query per row.
+        return Contact.objects.select_related("body")
+
+
+class NamedSnippetViewSet(SnippetViewSet):
+    list_display = ["name", "description", UpdatedAtColumn()]
+    search_fields = ["name"]
+
+
+class TargetGroupViewSet(NamedSnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+
+
+class AreaViewSet(NamedSnippetViewSet):
+    model = Area
+    icon = "pick"
+
+
+class TopicViewSet(NamedSnippetViewSet):
+    model = Topic
+    icon = "tag"
+
+
+class MethodViewSet(NamedSnippetViewSet):
+    model = Method
+    icon = "tasks"
+
+
+class StrategicGoalViewSet(NamedSnippetViewSet):
+    model = StrategicGoal
+    icon = "success"
+
+
+class ParticipationViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Participation")
+    menu_icon = "group"
+    menu_name = "participation"
+    items = (
+        InfluenceLevelViewSet,
+        BodyViewSet,
+        ContactViewSet,
+        TargetGroupViewSet,
+        AreaViewSet,
+        TopicViewSet,
+        MethodViewSet,
+        StrategicGoalViewSet,
+    )
+
+
+register_snippet(ParticipationViewSetGroup)
