@@ -108,3 +108,25 @@ def make_dialogue(dialogue_index, level, body_factory):
         return DialoguePage.objects.get(pk=page.pk)
 
     return make
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A superuser whose admin speaks English, so assertions can read the
+    English source text whatever translations exist."""
+    from wagtail.users.models import UserProfile
+
+    user = django_user_model.objects.create_superuser(
+        username="redaktor", email="redaktor@alvby.example", password="secret"
+    )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def admin(client, editor):
+    """The test client, logged in to the Wagtail admin as ``editor``."""
+    client.force_login(editor)
+    return client

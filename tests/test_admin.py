@@ -7,7 +7,6 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.admin.menu import admin_menu
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-from wagtail.users.models import UserProfile
 
 from wagtail_delaktighet.models import (
     Area,
@@ -33,23 +32,6 @@ SNIPPET_MODELS = [
     Method,
     StrategicGoal,
 ]
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_superuser(
-        username="redaktor", email="redaktor@alvby.example", password="secret"
-    )
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def admin(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from wagtail.test.utils.form_data import (
     rich_text,
     streamfield,
 )
-from wagtail.users.models import UserProfile
 
 from wagtail_delaktighet.models import DialoguePage
 from wagtail_delaktighet.publish_rules import (
@@ -33,24 +32,6 @@ CLOSES = "2030-02-10 17:00"
 FEEDBACK = "2030-03-15"
 SUGGESTION_BOX = ("suggestion_box", {"prompt": "Vad saknar du i parken?"})
 PARAGRAPH = ("paragraph", rich_text("<p>Bakgrund.</p>"))
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_superuser(
-        username="redaktor", email="redaktor@alvby.example", password="secret"
-    )
-    # Assertions read the English source text, whatever translations exist.
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
-
-
-@pytest.fixture
-def admin(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
