@@ -3,7 +3,15 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps as django_apps
-from django.utils import timezone
+from django.utils import timezone, translation
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Tests read English source text. Requests still choose their language
+    (LocaleMiddleware; the example site defaults to Swedish)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -127,6 +135,10 @@ def editor(django_user_model):
 
 @pytest.fixture
 def admin(client, editor):
-    """The test client, logged in to the Wagtail admin as ``editor``."""
+    """The test client, logged in to the Wagtail admin as ``editor``.
+
+    It asks for English, so the language each request activates (and leaves
+    active in the thread) is the one the assertions read."""
     client.force_login(editor)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client

@@ -1,6 +1,7 @@
 """Admin: the snippets of the package, under one "Participation" menu."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -88,7 +89,7 @@ class StrategicGoalViewSet(NamedSnippetViewSet):
 
 
 class ParticipationViewSetGroup(SnippetViewSetGroup):
-    menu_label = _("Participation")
+    menu_label = pgettext_lazy("admin menu", "Participation")
     menu_icon = "group"
     menu_name = "participation"
     items = (

@@ -1,6 +1,7 @@
 """Content blocks for a dialogue's body: text, headings, images, quotes."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -29,7 +30,7 @@ def content_block_types():
         (
             "paragraph",
             blocks.RichTextBlock(
-                label=_("Paragraph"),
+                label=pgettext_lazy("text block", "Paragraph"),
                 features=["h3", "bold", "italic", "ol", "ul", "link", "document-link"],
             ),
         ),

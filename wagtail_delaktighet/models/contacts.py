@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
@@ -19,7 +20,7 @@ class Contact(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     title = models.CharField(
-        _("title"),
+        pgettext_lazy("job title", "title"),
         max_length=255,
         blank=True,
         help_text=_("For example “Chair” or “Urban planner”."),

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -237,7 +238,7 @@ class DialoguePage(RoutablePageMixin, Page):
         help_text=_("The forms of participation the dialogue offers (P4)."),
     )
     body = DialogueBodyField(
-        verbose_name=_("body"),
+        verbose_name=pgettext_lazy("page content", "body"),
         blank=True,
         help_text=_(
             "The dialogue's content, and the consultation blocks where "
@@ -586,7 +587,7 @@ class DialoguePhase(Orderable):
 
     class Kind(models.TextChoices):
         PLANNING = "planning", _("Planning")
-        PARTICIPATION = "participation", _("Participation")
+        PARTICIPATION = "participation", pgettext_lazy("phase", "Participation")
         ANALYSIS = "analysis", _("Analysis")
         DECISION = "decision", _("Decision")
         FEEDBACK = "feedback", _("Feedback and implementation")
