@@ -56,3 +56,11 @@ def test_check_names_a_missing_required_app():
     without = [a for a in settings.INSTALLED_APPS if a != "wagtail.contrib.settings"]
     assert [m.id for m in missing_app_errors(without)] == ["wagtail_delaktighet.E003"]
     assert check_required_apps(None) == []
+
+
+def test_client_address_header_accepts_a_header_name_or_none():
+    with override_settings(WAGTAIL_DELAKTIGHET={"CLIENT_ADDRESS_HEADER": 3}):
+        assert "wagtail_delaktighet.E002" in _check_ids()
+    for ok in ("HTTP_X_FORWARDED_FOR", None):
+        with override_settings(WAGTAIL_DELAKTIGHET={"CLIENT_ADDRESS_HEADER": ok}):
+            assert "wagtail_delaktighet.E002" not in _check_ids()

@@ -10,6 +10,12 @@ EXPECTED_TYPES = {
     "INCLUDE_CSS": bool,
     "DIALOGUES_PER_PAGE": int,
     "CONSULTATION_BLOCKS": list,
+    "MAX_TEXT_LENGTH": int,
+    "RATE_LIMIT_COUNT": int,
+    "RATE_LIMIT_WINDOW": int,
+    "RATE_LIMIT_CACHE": str,
+    "CLIENT_ADDRESS_HEADER": (str, type(None)),
+    "CONTRIBUTIONS_PER_PAGE": int,
 }
 
 
@@ -44,13 +50,20 @@ def check_settings(app_configs, **kwargs):
         if wrong_type or (expected is int and value < 1):
             messages.append(
                 Error(
-                    f"{SETTINGS_NAME}[{key!r}] must be "
-                    f"{'a positive integer' if expected is int else expected.__name__}"
+                    f"{SETTINGS_NAME}[{key!r}] must be {describe_type(expected)}"
                     f", not {value!r}.",
                     id="wagtail_delaktighet.E002",
                 )
             )
     return messages
+
+
+def describe_type(expected):
+    if expected is int:
+        return "a positive integer"
+    if isinstance(expected, tuple):
+        return " or ".join("None" if t is type(None) else t.__name__ for t in expected)
+    return expected.__name__
 
 
 #: Apps the package builds on, beyond those every Wagtail project has.

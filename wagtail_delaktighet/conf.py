@@ -24,6 +24,21 @@ DEFAULTS = {
     # Extra consultation block types: a list of (name, dotted path to a
     # ConsultationBlock subclass). Read once, when the models load.
     "CONSULTATION_BLOCKS": [],
+    # Longest text a participant may send in one answer, in characters.
+    "MAX_TEXT_LENGTH": 5000,
+    # Rate limit: at most this many submissions from one client ...
+    "RATE_LIMIT_COUNT": 10,
+    # ... within this many seconds. Counted in Django's cache (use Redis in
+    # production), keyed by a hash, never by a stored IP address.
+    "RATE_LIMIT_WINDOW": 3600,
+    # The request header (a META key such as "HTTP_X_FORWARDED_FOR") holding
+    # the client's address when the site runs behind a trusted reverse proxy;
+    # its first address is used. None: REMOTE_ADDR.
+    "CLIENT_ADDRESS_HEADER": None,
+    # Cache alias for the rate limit.
+    "RATE_LIMIT_CACHE": "default",
+    # Public contributions (views, answered questions) per page under a block.
+    "CONTRIBUTIONS_PER_PAGE": 10,
 }
 
 

@@ -1,13 +1,45 @@
 """A consultation block type registered by a test project, as a municipality
 would register its own (the CONSULTATION_BLOCKS setting)."""
 
+from django import forms
+from django.db.models import Count
 from wagtail import blocks
 
-from wagtail_delaktighet.blocks import ConsultationBlock
+from wagtail_delaktighet.blocks import ConsultationBlock, ContributionData
+from wagtail_delaktighet.models import ContributionAnswer, ContributionStatus
+
+MOODS = [("happy", "Glad"), ("unsure", "Osäker"), ("worried", "Orolig")]
 
 
 class SuggestionBoxBlock(ConsultationBlock):
+    """A suggestion and a mood; suggestions stay private, moods are counted."""
+
     prompt = blocks.CharBlock()
 
     class Meta:
         template = "testapp/suggestion_box.html"
+        label = "Suggestion box"
+
+    def form_fields(self, value):
+        return {
+            "suggestion": forms.CharField(label=value["prompt"], max_length=500),
+            "mood": forms.ChoiceField(
+                label="Hur känner du dig?", choices=MOODS, widget=forms.RadioSelect
+            ),
+        }
+
+    def contribution_from_form(self, value, cleaned_data):
+        return ContributionData(
+            content={"suggestion": cleaned_data["suggestion"]},
+            answers=[("mood", cleaned_data["mood"])],
+        )
+
+    def initial_status(self, value):
+        return ContributionStatus.PRIVATE
+
+    def results(self, value, *, page, block_id, request=None):
+        return dict(
+            ContributionAnswer.objects.filter(page=page, block_id=block_id)
+            .values_list("value")
+            .annotate(count=Count("pk"))
+        )

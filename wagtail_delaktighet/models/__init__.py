@@ -1,6 +1,14 @@
 """Public models of wagtail-delaktighet (see DESIGN §2 for the names)."""
 
 from .contacts import Contact
+from .contributions import (
+    Channel,
+    Contribution,
+    ContributionAnswer,
+    ContributionPersonalData,
+    ContributionStatus,
+    OfficialResponse,
+)
 from .dialogue import (
     DecisionFields,
     DialogueActivity,
@@ -17,6 +25,12 @@ from .status import DialogueStatus, annotate_status, order_by_status, status_at
 from .taxonomy import Area, Body, Method, StrategicGoal, TargetGroup, Topic
 
 __all__ = [
+    "Channel",
+    "Contribution",
+    "ContributionAnswer",
+    "ContributionPersonalData",
+    "ContributionStatus",
+    "OfficialResponse",
     "Area",
     "Body",
     "Contact",

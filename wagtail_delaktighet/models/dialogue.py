@@ -575,6 +575,12 @@ class DialoguePage(RoutablePageMixin, Page):
 
         return dialogue_calendar(request, self)
 
+    @path("participate/<str:block_id>/", name="participate")
+    def participate(self, request, block_id):
+        from ..views.participate import participate
+
+        return participate(request, self, block_id)
+
     @path("activities/<int:activity_id>/calendar/", name="activity_ical")
     def activity_ical(self, request, activity_id):
         from ..views.calendar import activity_calendar

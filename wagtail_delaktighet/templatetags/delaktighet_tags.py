@@ -5,6 +5,9 @@ from ..models import InfluenceLevel
 register = template.Library()
 
 LADDER_CACHE_ATTRIBUTE = "_wagtail_delaktighet_ladder"
+#: A consultation block's HTML id is this plus its block id; messages for one
+#: block carry that id as a tag (views/participate.py).
+BLOCK_ANCHOR_PREFIX = "dlk-block-"
 
 
 def ladder_for(context):
@@ -42,3 +45,64 @@ def influence_badge(context, level, heading_level=None):
             for n, step in enumerate(ladder, start=1)
         ],
     }
+
+
+@register.simple_tag(takes_context=True)
+def consultation_block(context, child):
+    """Render a consultation block of a dialogue's body with its form, results
+    and action URL (``dlk_consultation`` from the page's context)."""
+    state = context.get("dlk_consultation", {}).get(child.id)
+    if state is None:
+        return ""
+    block_context = context.flatten()
+    block_context.update(
+        {
+            "block_id": child.id,
+            "block_type": child.block_type,
+            "anchor": f"{BLOCK_ANCHOR_PREFIX}{child.id}",
+            "state": state,
+            "form": state.form,
+            "results": state.results,
+        }
+    )
+    return child.block.render(child.value, context=block_context)
+
+
+@register.filter
+def messages_for(messages, anchor):
+    """The messages the participate view left for one block."""
+    return [message for message in messages or () if anchor in message.tags.split()]
+
+
+@register.filter
+def page_messages(messages):
+    """The messages addressed to no block, for the page as a whole."""
+    return [
+        message
+        for message in messages or ()
+        if not any(tag.startswith(BLOCK_ANCHOR_PREFIX) for tag in message.tags.split())
+    ]
+
+
+@register.simple_tag
+def field_widget(field):
+    """A form field's widget, described by its help text and error message."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.auto_id}_helptext")
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+    attrs = {}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    return field.as_widget(attrs=attrs)
+
+
+@register.filter
+def addressee(value):
+    """The label of a views or question block's ``addressed_to`` value."""
+    from ..blocks.addressing import addressee_label
+
+    return addressee_label(value)

@@ -9,6 +9,7 @@ rather than ``page.<relation>.all``, which would query again.
 from django.utils import timezone
 
 from ..models import DialoguePhase, DialogueStatus
+from .consultation import consultation_context
 
 
 def current_phase(phases, today):
@@ -76,6 +77,7 @@ def dialogue_context(request, page):
     contacts = list(page.dialogue_contacts.select_related("contact", "contact__body"))
     status = page.status
     return {
+        **consultation_context(request, page, page_url),
         "status": status,
         "status_label": status_label(status),
         "phases": phases,

@@ -6,10 +6,11 @@ sequence again leaves the same content. Later features add their own step to
 ``STEPS``.
 """
 
+from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .site import build_home_page
 
-STEPS = [build_dialogues]
+STEPS = [build_dialogues, build_consultation]
 
 
 def load_all(stdout=None):

@@ -10,6 +10,7 @@ import uuid
 
 from wagtail_delaktighet.models import DialoguePage, DialoguePhase
 
+from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
 from .publishing import PageContent
 
@@ -212,6 +213,7 @@ def trygga_skolvagar(day, s, levels, guidelines):
                 "drop-in på biblioteket. Du kan också ringa eller mejla "
                 "trafikplaneraren.</p>",
             ),
+            *consultation_blocks(),
         ],
     )
 
@@ -894,14 +896,18 @@ def _content(slug, *, fields, relations, phases, activities, contacts, **rest):
 
 def _stream(slug, blocks):
     """Raw StreamField data with block ids derived from the page and position,
-    so the ids stay the same on every run."""
+    so the ids stay the same on every run. Blocks given as raw dicts keep
+    their own fixed ids (consultation blocks, whose contributions refer to
+    them)."""
     return [
-        {
-            "type": block_type,
-            "value": value,
+        block
+        if isinstance(block, dict)
+        else {
+            "type": block[0],
+            "value": block[1],
             "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SITE}/demo/{slug}/{n}")),
         }
-        for n, (block_type, value) in enumerate(blocks)
+        for n, block in enumerate(blocks)
     ]
 
 

@@ -1,0 +1,102 @@
+from django import forms
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from ..models.contributions import ContributionAnswer, ContributionStatus
+from ..models.status import DialogueStatus
+from ..participation.participants import participant_has_answered
+from .choices import option_items, options_block
+from .consultation import ConsultationBlock, ContributionData
+
+ANSWER_KEY = "choice"
+
+
+class PollBlock(ConsultationBlock):
+    """One question, one answer per participant; results after voting or after
+    the dialogue closes, as the editor chooses (P4)."""
+
+    class ShowResults:
+        AFTER_VOTING = "after_voting"
+        AFTER_CLOSING = "after_closing"
+
+    question = blocks.CharBlock(label=_("Question"), max_length=255)
+    help_text = blocks.CharBlock(label=_("Help text"), required=False, max_length=255)
+    options = options_block()
+    show_results = blocks.ChoiceBlock(
+        label=_("Show results"),
+        choices=[
+            (
+                ShowResults.AFTER_VOTING,
+                _("To those who have voted, and to everyone once the dialogue closes"),
+            ),
+            (ShowResults.AFTER_CLOSING, _("To everyone once the dialogue closes")),
+        ],
+        default=ShowResults.AFTER_VOTING,
+    )
+
+    one_answer_per_participant = True
+    collects_identity = False
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Poll")
+        template = "wagtail_delaktighet/blocks/poll.html"
+
+    def form_fields(self, value):
+        return {
+            ANSWER_KEY: forms.ChoiceField(
+                label=value["question"],
+                help_text=value["help_text"],
+                choices=option_items(value["options"]),
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Choose one of the options.")},
+            )
+        }
+
+    def contribution_from_form(self, value, cleaned_data):
+        choice = cleaned_data[ANSWER_KEY]
+        return ContributionData(
+            content={ANSWER_KEY: choice}, answers=[(ANSWER_KEY, choice)]
+        )
+
+    def initial_status(self, value):
+        # A vote is counted, never shown on its own.
+        return ContributionStatus.PRIVATE
+
+    def results(self, value, *, page, block_id, request=None):
+        # Not "!= OPEN": a dialogue that has not opened yet has no results.
+        closed = page.status not in (DialogueStatus.UPCOMING, DialogueStatus.OPEN)
+        has_voted = participant_has_answered(request, page, block_id)
+        visible = closed or (
+            value["show_results"] == self.ShowResults.AFTER_VOTING and has_voted
+        )
+        if not visible:
+            return {"visible": False, "has_voted": has_voted}
+        counts = dict(
+            ContributionAnswer.objects.filter(
+                page=page, block_id=block_id, question_key=ANSWER_KEY
+            )
+            .exclude(contribution__status=ContributionStatus.REJECTED)
+            .values_list("value")
+            .annotate(count=Count("pk"))
+        )
+        results = option_counts(option_items(value["options"]), counts)
+        return {**results, "visible": True, "has_voted": has_voted}
+
+
+def option_counts(options, counts):
+    """Counts and whole-number percentages for each option, in option order."""
+    total = sum(counts.get(option_id, 0) for option_id, _text in options)
+    rows = []
+    for option_id, text in options:
+        count = counts.get(option_id, 0)
+        rows.append(
+            {
+                "id": option_id,
+                "text": text,
+                "count": count,
+                "percent": round(100 * count / total) if total else 0,
+            }
+        )
+    return {"total": total, "options": rows}

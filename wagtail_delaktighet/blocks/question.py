@@ -1,0 +1,83 @@
+from django import forms
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from ..models.contributions import Contribution, ContributionStatus, OfficialResponse
+from ..participation.forms import text_field
+from .addressing import addressed_to_block, addressee_label
+from .consultation import ConsultationBlock, ContributionData
+from .public_listing import paginate
+
+
+class QuestionBlock(ConsultationBlock):
+    """ "Ask a question" (Ställ en fråga): a citizen's question, published
+    together with its answer once answered, signed by a contact so the role of
+    who answered shows (P1, P8)."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=255)
+    prompt = blocks.TextBlock(
+        label=_("Introduction"),
+        required=False,
+        help_text=_(
+            "For example what questions are welcome and when they are answered."
+        ),
+    )
+    addressed_to = addressed_to_block()
+
+    class Meta:
+        icon = "help"
+        label = _("Ask a question")
+        template = "wagtail_delaktighet/blocks/question.html"
+
+    def form_fields(self, value):
+        return {
+            "question": text_field(_("Your question")),
+            "display_name": forms.CharField(
+                label=_("Name to show with your question (optional)"),
+                help_text=_("Leave empty to be shown as anonymous."),
+                max_length=100,
+                required=False,
+            ),
+        }
+
+    def contribution_from_form(self, value, cleaned_data):
+        return ContributionData(
+            content={
+                "question": cleaned_data["question"],
+                "addressed_to": value["addressed_to"],
+            },
+            display_name=cleaned_data.get("display_name", ""),
+        )
+
+    def initial_status(self, value):
+        return ContributionStatus.PENDING
+
+    def success_message(self, value, contribution):
+        from django.utils.translation import gettext
+
+        return gettext(
+            "Thank you for your question! It is published here together with "
+            "its answer. Your receipt reference is %(receipt)s."
+        ) % {"receipt": contribution.receipt}
+
+    def results(self, value, *, page, block_id, request=None):
+        published_answers = OfficialResponse.objects.filter(
+            published_at__isnull=False
+        ).select_related("signed_by", "signed_by__body")
+        answered = (
+            Contribution.objects.filter(
+                page=page,
+                block_id=block_id,
+                status=ContributionStatus.PUBLISHED,
+                responses__published_at__isnull=False,
+            )
+            .distinct()
+            .only("pk", "content", "display_name", "created_at", "receipt")
+            .prefetch_related(Prefetch("responses", queryset=published_answers))
+            .order_by("-created_at", "-pk")
+        )
+        return paginate(answered, request, block_id)
+
+    def addressee(self, value):
+        return addressee_label(value["addressed_to"])

@@ -1,0 +1,218 @@
+"""What participants send in: contributions, their answers, and official
+responses to them (DESIGN §2, architecture rules 1, 5 and 6).
+
+A contribution's content is kept apart from the personal data of whoever sent
+it, so that content can be shown, exported and kept while personal data is
+hidden and later anonymised. Choice answers are rows of their own, so results
+are counted by the database (GROUP BY), never by loading contributions.
+"""
+
+import swapper
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ContributionStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    PUBLISHED = "published", _("Published")
+    REJECTED = "rejected", _("Rejected")
+    PRIVATE = "private", _("Not public")
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Website")
+    API = "api", _("API")
+    MEETING = "meeting", _("Meeting")
+    PAPER = "paper", _("Paper form")
+    PHONE = "phone", _("Phone call")
+    EMAIL = "email", _("Email")
+    WALK = "walk", _("Walk")
+    OTHER = "other", _("Other")
+
+    @classmethod
+    def online(cls):
+        """Channels where participants submit themselves, so the dialogue must
+        be open and the rate limit applies."""
+        return {cls.WEB, cls.API}
+
+
+class Contribution(models.Model):
+    """One submission to one consultation block of one dialogue."""
+
+    page = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        verbose_name=_("dialogue"),
+        # Contributions to a municipality are public records: deleting the
+        # dialogue page must not silently delete them.
+        on_delete=models.PROTECT,
+        related_name="dlk_contributions",
+    )
+    block_id = models.CharField(_("block id"), max_length=64, db_index=True)
+    block_type = models.CharField(_("block type"), max_length=64)
+    content = models.JSONField(_("content"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ContributionStatus.choices,
+        default=ContributionStatus.PENDING,
+        db_index=True,
+    )
+    channel = models.CharField(
+        _("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB
+    )
+    display_name = models.CharField(_("display name"), max_length=100, blank=True)
+    receipt = models.CharField(
+        _("receipt reference"), max_length=32, unique=True, null=True, blank=True
+    )
+    submission_key = models.CharField(
+        _("submission key"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Identifies one filled-in form, so a repeated post is not stored twice."
+        ),
+    )
+    participant_key = models.CharField(
+        _("participant key"),
+        max_length=64,
+        null=True,
+        blank=True,
+        help_text=_(
+            "A keyed hash that tells one participant's answers apart where a "
+            "block allows one answer each. Not an IP address."
+        ),
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contribution")
+        verbose_name_plural = _("contributions")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            # One answer per participant where the block asks for it (polls).
+            # Rows without a participant key are NULL and never collide.
+            models.UniqueConstraint(
+                fields=["page", "block_id", "participant_key"],
+                name="dlk_one_answer_per_participant",
+            )
+        ]
+        indexes = [models.Index(fields=["page", "block_id", "status"])]
+
+    def __str__(self):
+        return self.receipt or f"#{self.pk}"
+
+    @property
+    def is_staff_entered(self):
+        return self.channel not in Channel.online()
+
+
+class ContributionPersonalData(models.Model):
+    """Who sent a contribution, held apart from what they sent (rule 6)."""
+
+    contribution = models.OneToOneField(
+        Contribution,
+        on_delete=models.CASCADE,
+        related_name="personal_data",
+        verbose_name=_("contribution"),
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    consent = models.BooleanField(_("consent to store personal data"), default=False)
+    consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("personal data")
+        verbose_name_plural = _("personal data")
+
+    def __str__(self):
+        return self.name or self.email or str(self.contribution)
+
+
+class ContributionAnswer(models.Model):
+    """One counted answer: a chosen option or a scale value of one question.
+
+    Results are ``GROUP BY question_key, value`` over these rows.
+    """
+
+    contribution = models.ForeignKey(
+        Contribution, on_delete=models.CASCADE, related_name="answers"
+    )
+    # Denormalised from the contribution so results need no join.
+    page = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    block_id = models.CharField(max_length=64)
+    question_key = models.CharField(max_length=64)
+    value = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        indexes = [models.Index(fields=["page", "block_id", "question_key", "value"])]
+
+    def __str__(self):
+        return f"{self.question_key}={self.value}"
+
+
+class OfficialResponse(models.Model):
+    """The municipality's public answer to a contribution, signed by a contact
+    so that readers see the role of who answered (P8).
+
+    Serves questions (an answer) and ideas (a status plus a response) alike.
+    """
+
+    contribution = models.ForeignKey(
+        Contribution,
+        on_delete=models.CASCADE,
+        related_name="responses",
+        verbose_name=_("contribution"),
+    )
+    signed_by = models.ForeignKey(
+        "wagtail_delaktighet.Contact",
+        verbose_name=_("signed by"),
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    text = models.TextField(_("response"))
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=32,
+        blank=True,
+        help_text=_("For ideas: what the municipality decided about it."),
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("official response")
+        verbose_name_plural = _("official responses")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.signed_by}: {self.text[:40]}"
+
+    @property
+    def is_published(self):
+        return self.published_at is not None

@@ -1,0 +1,110 @@
+"""The form every consultation block's form is built on."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..conf import delaktighet_settings
+
+HONEYPOT_FIELD = "website"
+
+
+def form_prefix(block_id):
+    # Several forms share a page; the prefix keeps their field ids unique.
+    return f"dlk-{block_id}"
+
+
+class ContributionForm(forms.Form):
+    """Fields every contribution shares.
+
+    ``submission_key`` identifies one filled-in form, so posting it twice stores
+    it once. ``website`` is a honeypot: hidden from people, filled in by bots.
+    Name and email are optional and held apart from the content.
+    """
+
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    #: Whether the form offers name, email and consent; blocks switch it off.
+    collects_identity = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("submission_key", uuid.uuid4().hex)
+        if self.collects_identity:
+            self.fields["name"] = forms.CharField(
+                label=_("Your name (optional)"),
+                max_length=200,
+                required=False,
+                widget=forms.TextInput(attrs={"autocomplete": "name"}),
+            )
+            self.fields["email"] = forms.EmailField(
+                label=_("Your email (optional)"),
+                required=False,
+                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+                help_text=_(
+                    "Give your email if you want us to tell you what came of "
+                    "your input. It is never shown publicly."
+                ),
+            )
+            self.fields["consent"] = forms.BooleanField(
+                label=_(
+                    "I agree that the municipality stores my name and email to "
+                    "contact me about this dialogue."
+                ),
+                required=False,
+            )
+
+    @property
+    def content_fields(self):
+        """The block's own fields, without the shared ones."""
+        shared = {"submission_key", HONEYPOT_FIELD, "name", "email", "consent"}
+        return [field for field in self if field.name not in shared]
+
+    @property
+    def identity_fields(self):
+        return [
+            self[name] for name in ("name", "email", "consent") if name in self.fields
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(
+                _("Your contribution could not be sent. Please try again."),
+                code="honeypot",
+            )
+        gives_personal_data = cleaned_data.get("name") or cleaned_data.get("email")
+        if gives_personal_data and not cleaned_data.get("consent"):
+            self.add_error(
+                "consent",
+                _(
+                    "To give your name or email, agree that we store them, or "
+                    "leave both empty to take part anonymously."
+                ),
+            )
+        return cleaned_data
+
+
+def text_field(label, *, required=True, help_text="", multiline=True):
+    """A text answer, limited to the configured length."""
+    max_length = delaktighet_settings.MAX_TEXT_LENGTH if multiline else 255
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        max_length=max_length,
+        widget=forms.Textarea(attrs={"rows": 5}) if multiline else forms.TextInput,
+        error_messages={
+            "max_length": _(
+                "Please shorten your text to at most %(limit_value)d characters "
+                "(it has %(show_value)d)."
+            )
+        },
+    )

@@ -1,0 +1,270 @@
+"""The participation service: the one place that accepts a contribution.
+
+The HTML views, the REST API and the admin's offline entry all call
+``submit()``. It finds the block, checks that the dialogue takes input, checks
+spam and rate limits, validates through the block's own form, and stores the
+contribution, its counted answers and any personal data in one transaction,
+with a receipt reference.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..blocks.consultation import is_consultation_block
+from ..models.contributions import (
+    Channel,
+    Contribution,
+    ContributionAnswer,
+    ContributionPersonalData,
+)
+from ..models.status import DialogueStatus
+from . import ratelimit
+from .participants import participant_key
+
+
+class ParticipationError(Exception):
+    """A submission that cannot be accepted, with a message for the person."""
+
+    code = "invalid"
+    http_status = 400
+
+    def __init__(self, message=None):
+        super().__init__(message or self.default_message)
+        self.message = str(message or self.default_message)
+
+
+class BlockNotFound(ParticipationError):
+    code = "not_found"
+    http_status = 404
+    default_message = _("This part of the dialogue no longer exists.")
+
+
+class DialogueNotOpen(ParticipationError):
+    code = "not_open"
+    http_status = 403
+    default_message = _("This dialogue is not open for contributions.")
+
+
+class RateLimited(ParticipationError):
+    code = "rate_limited"
+    http_status = 429
+    default_message = _(
+        "You have sent many contributions in a short time. Please wait a while "
+        "and try again."
+    )
+
+
+class AlreadyAnswered(ParticipationError):
+    code = "already_answered"
+    http_status = 409
+    default_message = _("You have already answered this. Each person answers once.")
+
+
+@dataclass
+class Submission:
+    """The outcome of ``submit``: a stored contribution, or a form with errors."""
+
+    form: object
+    contribution: Contribution | None = None
+    #: True when the same form was posted again and the earlier row returned.
+    duplicate: bool = False
+
+    @property
+    def accepted(self):
+        return self.contribution is not None
+
+
+def find_consultation_block(page, block_id):
+    """The (block, value) of a consultation block in a dialogue's body."""
+    for child in page.body:
+        if child.id == block_id and is_consultation_block(child.block):
+            return child.block, child.value
+    raise BlockNotFound()
+
+
+def build_form(page, block_id, data=None):
+    block, value = find_consultation_block(page, block_id)
+    return block.build_form(value, block_id=block_id, data=data)
+
+
+def check_dialogue_open(page, now=None):
+    status = page.status
+    if status == DialogueStatus.UPCOMING:
+        raise DialogueNotOpen(_("This dialogue has not opened yet."))
+    if status != DialogueStatus.OPEN:
+        raise DialogueNotOpen(
+            _("This dialogue has closed: it no longer takes contributions.")
+        )
+
+
+def submit(
+    page,
+    block_id,
+    data,
+    *,
+    channel=Channel.WEB,
+    client=None,
+    participant=None,
+    entered_by=None,
+    created_at=None,
+):
+    """Validate and store one contribution to one consultation block.
+
+    ``client`` is a keyed hash of the sender's address (``ratelimit.client_key``)
+    for the rate limit; ``participant`` a token that identifies one participant
+    across requests (for one-answer-per-participant blocks). Staff entering
+    offline input pass ``entered_by`` and a channel such as ``meeting``; the
+    open-dialogue check and the rate limit apply to online channels only.
+
+    Returns a ``Submission``; raises a ``ParticipationError`` subclass when the
+    submission cannot be accepted whatever the form says.
+    """
+    block, value = find_consultation_block(page, block_id)
+    online = channel in Channel.online()
+    if online:
+        check_dialogue_open(page)
+        if ratelimit.hit(client, scope="submit"):
+            raise RateLimited()
+
+    form = block.build_form(value, block_id=block_id, data=data)
+    if not form.is_valid():
+        return Submission(form=form)
+
+    data_to_store = block.contribution_from_form(value, form.cleaned_data)
+    key = submission_fingerprint(
+        form.cleaned_data,
+        data_to_store,
+        page=page,
+        block_id=block_id,
+        participant=participant,
+    )
+    earlier = Contribution.objects.filter(submission_key=key).first()
+    if earlier is not None:
+        return Submission(form=form, contribution=earlier, duplicate=True)
+
+    answer_key = (
+        participant_key(participant, page, block_id)
+        if block.one_answer_per_participant and online
+        else None
+    )
+    if (
+        answer_key
+        and Contribution.objects.filter(
+            page=page, block_id=block_id, participant_key=answer_key
+        ).exists()
+    ):
+        raise AlreadyAnswered()
+
+    try:
+        contribution = _store(
+            page=page,
+            block_id=block_id,
+            block=block,
+            value=value,
+            form=form,
+            data_to_store=data_to_store,
+            submission_key=key,
+            channel=channel,
+            answer_key=answer_key,
+            entered_by=entered_by,
+            created_at=created_at or timezone.now(),
+        )
+    except IntegrityError:
+        # Two identical posts raced past the checks above; the first one won.
+        earlier = Contribution.objects.filter(submission_key=key).first()
+        if earlier is not None:
+            return Submission(form=form, contribution=earlier, duplicate=True)
+        raise AlreadyAnswered() from None
+    return Submission(form=form, contribution=contribution)
+
+
+@transaction.atomic
+def _store(
+    *,
+    page,
+    block_id,
+    block,
+    value,
+    form,
+    data_to_store,
+    submission_key,
+    channel,
+    answer_key,
+    entered_by,
+    created_at,
+):
+    contribution = Contribution.objects.create(
+        page=page,
+        block_id=block_id,
+        block_type=block.name,
+        content=data_to_store.content,
+        status=block.initial_status(value),
+        channel=channel,
+        display_name=data_to_store.display_name[:100],
+        submission_key=submission_key,
+        participant_key=answer_key,
+        entered_by=entered_by,
+        created_at=created_at,
+    )
+    contribution.receipt = receipt_reference(contribution)
+    contribution.save(update_fields=["receipt"])
+    ContributionAnswer.objects.bulk_create(
+        ContributionAnswer(
+            contribution=contribution,
+            page=page,
+            block_id=block_id,
+            question_key=question_key,
+            value=str(answer)[:64],
+        )
+        for question_key, answer in data_to_store.answers
+    )
+    name = form.cleaned_data.get("name", "")
+    email = form.cleaned_data.get("email", "")
+    if name or email:
+        ContributionPersonalData.objects.create(
+            contribution=contribution,
+            name=name,
+            email=email,
+            consent=True,
+            consent_given_at=created_at,
+        )
+    return contribution
+
+
+def submission_fingerprint(cleaned_data, data_to_store, *, page, block_id, participant):
+    """The idempotency key stored for a submission.
+
+    The form's own key marks one filled-in form, but a page cache may serve the
+    same form (and key) to many people. Hashing it with the participant's
+    token and what they sent means only a true repeat — the same form, from
+    the same participant, with the same content — counts as a duplicate.
+    """
+    material = json.dumps(
+        [
+            cleaned_data["submission_key"],
+            participant or "",
+            page.pk,
+            block_id,
+            data_to_store.content,
+            data_to_store.answers,
+            data_to_store.display_name,
+            cleaned_data.get("name", ""),
+            cleaned_data.get("email", ""),
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def receipt_reference(contribution):
+    """``D-2026-000123``: the year and the row's number, unique by the id."""
+    # The local year: just after midnight on New Year's Day is still the old
+    # year in UTC.
+    year = timezone.localtime(contribution.created_at).year
+    return f"D-{year}-{contribution.pk:06d}"

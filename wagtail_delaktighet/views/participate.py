@@ -1,0 +1,62 @@
+"""The HTML path for taking part: POST a block's form, get redirected back.
+
+Valid: the participation service stores it, and the browser is redirected to
+the block with a success message and the receipt (post-redirect-get).
+Invalid: the page is rendered again with the citizen's input kept and an error
+summary at the top of the block. Works without JavaScript.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+
+from ..participation import service
+from ..participation.participants import participant_token
+from ..participation.ratelimit import client_address, client_key
+from .consultation import REJECTED_SUBMISSION_ATTRIBUTE, RejectedSubmission
+
+
+def block_anchor(block_id):
+    return f"dlk-block-{block_id}"
+
+
+def participate(request, page, block_id):
+    if request.method != "POST":
+        if request.method in ("GET", "HEAD"):
+            return HttpResponseRedirect(page.get_url(request))
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        submission = service.submit(
+            page,
+            block_id,
+            request.POST,
+            client=client_key(client_address(request)),
+            participant=participant_token(request),
+        )
+    except service.BlockNotFound as error:
+        messages.error(request, error.message)
+        return HttpResponseRedirect(page.get_url(request))
+    except service.ParticipationError as error:
+        form = service.build_form(page, block_id, data=request.POST)
+        return rerender(request, page, block_id, form, error.message, error.http_status)
+
+    if not submission.accepted:
+        return rerender(request, page, block_id, submission.form, "", 200)
+
+    block, value = service.find_consultation_block(page, block_id)
+    messages.success(
+        request,
+        block.success_message(value, submission.contribution),
+        extra_tags=block_anchor(block_id),
+    )
+    return HttpResponseRedirect(f"{page.get_url(request)}#{block_anchor(block_id)}")
+
+
+def rerender(request, page, block_id, form, message, status):
+    setattr(
+        request,
+        REJECTED_SUBMISSION_ATTRIBUTE,
+        RejectedSubmission(block_id=block_id, form=form, message=message),
+    )
+    response = page.render(request)
+    response.status_code = status
+    return response
