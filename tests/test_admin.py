@@ -15,6 +15,7 @@ from wagtail_delaktighet.models import (
     DialoguePage,
     InfluenceLevel,
     Method,
+    RejectionReason,
     StrategicGoal,
     TargetGroup,
     Topic,
@@ -31,6 +32,7 @@ SNIPPET_MODELS = [
     Topic,
     Method,
     StrategicGoal,
+    RejectionReason,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -12,6 +13,7 @@ from .models import (
     Contact,
     InfluenceLevel,
     Method,
+    RejectionReason,
     StrategicGoal,
     TargetGroup,
     Topic,
@@ -88,6 +90,17 @@ class StrategicGoalViewSet(NamedSnippetViewSet):
     icon = "success"
 
 
+class RejectionReasonViewSet(SnippetViewSet):
+    """The reasons moderators give when rejecting, for example the lines of
+    the municipality's netiquette; in the order moderators choose from."""
+
+    model = RejectionReason
+    icon = "warning"
+    sort_order_field = "sort_order"
+    list_display = ["name", "explanation"]
+    search_fields = ["name"]
+
+
 class ParticipationViewSetGroup(SnippetViewSetGroup):
     menu_label = pgettext_lazy("admin menu", "Participation")
     menu_icon = "group"
@@ -101,7 +114,32 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
         TopicViewSet,
         MethodViewSet,
         StrategicGoalViewSet,
+        RejectionReasonViewSet,
     )
 
 
 register_snippet(ParticipationViewSetGroup)
+
+
+@hooks.register("register_log_actions")
+def register_contribution_log_actions(actions):
+    from .log_actions import register
+    from .models import Contribution, ContributionLogEntry
+
+    register(actions)
+    # Contributions' own log model, so "Site history" respects committees.
+    actions.register_model(Contribution, ContributionLogEntry)
+
+
+@hooks.register("register_permissions")
+def register_contribution_permissions():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_delaktighet",
+        codename__in=["moderate_contribution", "export_personal_data"],
+    )
+
+
+# The staff workspace registers its own hooks, one module per part.
+from .admin import contributions_hooks, dashboard_hooks, responses_hooks  # noqa: E402, F401

@@ -1,5 +1,6 @@
 """Public models of wagtail-delaktighet (see DESIGN §2 for the names)."""
 
+from .audit import ContributionLogEntry
 from .contacts import Contact
 from .contributions import (
     Channel,
@@ -8,6 +9,7 @@ from .contributions import (
     ContributionPersonalData,
     ContributionStatus,
     OfficialResponse,
+    RejectionReason,
 )
 from .dialogue import (
     DecisionFields,
@@ -28,9 +30,11 @@ __all__ = [
     "Channel",
     "Contribution",
     "ContributionAnswer",
+    "ContributionLogEntry",
     "ContributionPersonalData",
     "ContributionStatus",
     "OfficialResponse",
+    "RejectionReason",
     "Area",
     "Body",
     "Contact",

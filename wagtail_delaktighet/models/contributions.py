@@ -96,10 +96,36 @@ class Contribution(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejection_reason = models.ForeignKey(
+        "wagtail_delaktighet.RejectionReason",
+        verbose_name=_("reason for rejection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributions",
+    )
+    rejection_note = models.TextField(
+        _("note to the author"),
+        blank=True,
+        help_text=_("Added to the reason in the email to the author, if any."),
+    )
 
     class Meta:
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
+        permissions = [
+            ("moderate_contribution", _("Can moderate contributions")),
+            ("export_personal_data", _("Can export contributors' personal data")),
+        ]
         ordering = ["-created_at", "-pk"]
         constraints = [
             # One answer per participant where the block asks for it (polls).
@@ -117,6 +143,29 @@ class Contribution(models.Model):
     @property
     def is_staff_entered(self):
         return self.channel not in Channel.online()
+
+
+class RejectionReason(models.Model):
+    """A reason a moderator can give for rejecting a contribution, for example
+    a line of the municipality's netiquette. The author is told it (P5: open
+    moderation, so nobody's input disappears without a reason)."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    explanation = models.TextField(
+        _("explanation to the author"),
+        help_text=_("Sent to an author who gave their email, in plain words."),
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    sort_order_field = "sort_order"
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("reason for rejection")
+        verbose_name_plural = _("reasons for rejection")
+
+    def __str__(self):
+        return self.name
 
 
 class ContributionPersonalData(models.Model):

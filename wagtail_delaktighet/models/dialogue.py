@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import api
+from ..admin.panels import SubmissionsPanel
 from ..fields import DialogueBodyField
 from ..forms.dialogue_page import DialoguePageForm
 from .status import status_at
@@ -344,6 +345,7 @@ class DialoguePage(RoutablePageMixin, Page):
                 "various forms of influence)."
             ),
         ),
+        SubmissionsPanel(),
     ]
     purpose_panels = [
         FieldPanel("purpose"),

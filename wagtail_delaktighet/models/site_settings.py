@@ -30,10 +30,29 @@ class DelaktighetSettings(BaseSiteSetting):
         ),
     )
 
-    panels = [FieldPanel("public_records_notice"), FieldPanel("privacy_page")]
+    notification_from_email = models.EmailField(
+        _("sender of notifications"),
+        blank=True,
+        help_text=_(
+            "The address emails to participants come from. Leave empty to use "
+            "the site's default sender."
+        ),
+    )
+
+    panels = [
+        FieldPanel("public_records_notice"),
+        FieldPanel("privacy_page"),
+        FieldPanel("notification_from_email"),
+    ]
 
     class Meta:
         verbose_name = _("Participation settings")
+
+    @property
+    def effective_from_email(self):
+        from django.conf import settings
+
+        return self.notification_from_email or settings.DEFAULT_FROM_EMAIL
 
     @property
     def effective_public_records_notice(self):
@@ -42,3 +61,9 @@ class DelaktighetSettings(BaseSiteSetting):
             "handling), which anyone may ask to read. Do not write anything you "
             "do not want others to see."
         )
+
+
+def site_for_page(page):
+    """The Wagtail site a page belongs to, for per-site settings outside a
+    request (emails sent by background tasks)."""
+    return page.get_site()

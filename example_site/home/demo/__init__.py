@@ -8,9 +8,10 @@ sequence again leaves the same content. Later features add their own step to
 
 from .consultation import build_consultation
 from .dialogues import build_dialogues
+from .moderation import build_moderation
 from .site import build_home_page
 
-STEPS = [build_dialogues, build_consultation]
+STEPS = [build_dialogues, build_consultation, build_moderation]
 
 
 def load_all(stdout=None):

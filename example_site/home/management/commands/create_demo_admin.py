@@ -5,12 +5,15 @@ from django.core.management.base import BaseCommand
 
 DEFAULT_USERNAME = "admin"
 DEFAULT_PASSWORD = "delaktighet-demo"
+DEFAULT_MODERATOR_PASSWORD = "delaktighet-moderator"
 
 
 class Command(BaseCommand):
     help = (
-        "Create or reset the demo superuser and print its login. Only for the "
-        "example site: the password comes from DEMO_ADMIN_PASSWORD."
+        "Create or reset the demo superuser and print its login, and the demo "
+        "moderator's once the demo content is loaded. Only for the example "
+        "site: passwords come from DEMO_ADMIN_PASSWORD and "
+        "DEMO_MODERATOR_PASSWORD."
     )
 
     def add_arguments(self, parser):
@@ -36,3 +39,18 @@ class Command(BaseCommand):
                 f"username: {username} password: {password}"
             )
         )
+        self._reset_moderator(options["admin_url"])
+
+    def _reset_moderator(self, admin_url):
+        from ...demo.moderation import set_moderator_password
+
+        password = os.environ.get("DEMO_MODERATOR_PASSWORD", DEFAULT_MODERATOR_PASSWORD)
+        moderator = set_moderator_password(password)
+        if moderator is not None:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Moderator (sees and moderates the demo dialogues): "
+                    f"{admin_url} username: {moderator.username} "
+                    f"password: {password}"
+                )
+            )

@@ -1,0 +1,1 @@
+"""The staff workspace in the Wagtail admin."""

@@ -1,0 +1,200 @@
+"""Export of a dialogue's contributions as CSV and XLSX, built on Wagtail's
+``SpreadsheetExportMixin`` (the generic IndexView's export).
+
+One column per question (heading: the question's text; value: the answer,
+with option ids turned into the options' texts), personal data only for users
+with the permission to export it, and every cell that a spreadsheet could read
+as a formula neutralised (CSV injection).
+"""
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from .. import log_actions
+from .contribution_content import channel_label, contribution_text, unknown_answers
+
+#: What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Prefix a text that a spreadsheet would run as a formula with a single
+    quote, so it is shown as text. Other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+@dataclass
+class ExportColumn:
+    key: str
+    heading: str
+    value: Callable[[Any], Any]
+
+
+def export_columns(blocks, describe, *, personal_data):
+    """The columns of an export, in order.
+
+    ``blocks`` are the dialogue's consultation blocks ({id: BlockInfo}, in
+    page order); ``describe(contribution)`` gives a contribution's BlockInfo,
+    also for a block removed from the page.
+    """
+    columns = [
+        ExportColumn("receipt", _("Receipt"), lambda c: c.receipt or ""),
+        ExportColumn("block", _("Block"), lambda c: describe(c).label),
+        ExportColumn("type", _("Type"), lambda c: describe(c).type_label),
+        ExportColumn("status", _("Status"), lambda c: c.get_status_display()),
+        ExportColumn("channel", _("Channel"), lambda c: str(channel_label(c))),
+        ExportColumn("created", _("Created"), lambda c: local_time(c.created_at)),
+        ExportColumn("display_name", _("Display name"), lambda c: c.display_name),
+    ]
+    if personal_data:
+        columns += [
+            ExportColumn("name", _("Name"), lambda c: personal(c, "name")),
+            ExportColumn("email", _("Email"), lambda c: personal(c, "email")),
+            ExportColumn("consent", _("Consent"), consent),
+        ]
+    columns.append(ExportColumn("text", _("Text"), contribution_text))
+    columns += question_columns(blocks)
+    columns.append(
+        ExportColumn(
+            "other_answers",
+            _("Answers to questions no longer on the page"),
+            lambda c: other_answers(c, describe(c)),
+        )
+    )
+    return columns
+
+
+def question_columns(blocks):
+    """One column per question of every block, headed by the question."""
+    columns, headings = [], set()
+    for info in blocks.values():
+        for answer_field in info.fields:
+            heading = answer_field.label
+            if heading in headings:
+                # Two blocks ask the same question: say which block.
+                heading = f"{info.label}: {heading}"
+            headings.add(heading)
+            columns.append(
+                ExportColumn(
+                    f"{info.id}:{answer_field.key}",
+                    heading,
+                    answer_getter(info, answer_field),
+                )
+            )
+    return columns
+
+
+def answer_getter(info, answer_field):
+    def value(contribution):
+        if contribution.block_id != info.id:
+            return ""
+        answer = info.answers_in(contribution.content).get(answer_field.key)
+        if answer in (None, "", []):
+            return ""
+        return answer_field.display(answer)
+
+    return value
+
+
+def other_answers(contribution, info):
+    answers = info.answers_in(contribution.content)
+    known = {answer_field.key for answer_field in info.fields}
+    return "; ".join(
+        f"{key}: {value}" for key, value in unknown_answers(answers, known)
+    )
+
+
+def personal(contribution, field_name):
+    personal_data = getattr(contribution, "personal_data", None)
+    return getattr(personal_data, field_name, "") if personal_data else ""
+
+
+def consent(contribution):
+    personal_data = getattr(contribution, "personal_data", None)
+    if personal_data is None:
+        return ""
+    return _("Yes") if personal_data.consent else _("No")
+
+
+def local_time(value):
+    # Naive local time: Wagtail writes aware datetimes to XLSX in UTC, which
+    # would put every time off by an hour or two for the municipality.
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+class ContributionExportMixin:
+    """The export hooks of ``SpreadsheetExportMixin`` for a dialogue's
+    contributions. The view provides ``page``, ``blocks``, ``describe`` and
+    ``include_personal_data``."""
+
+    @cached_property
+    def export_columns(self):
+        return export_columns(
+            self.blocks, self.describe, personal_data=self.include_personal_data
+        )
+
+    @property
+    def list_export(self):
+        return [column.key for column in self.export_columns]
+
+    @property
+    def export_headings(self):
+        return {column.key: column.heading for column in self.export_columns}
+
+    def to_row_dict(self, item):
+        return OrderedDict(
+            (column.key, column.value(item)) for column in self.export_columns
+        )
+
+    def preprocess_field_value(self, field, value, export_format):
+        # After Wagtail's own preprocessing (lists joined, dates for XLSX),
+        # so every text cell passes through the neutraliser.
+        value = super().preprocess_field_value(field, value, export_format)
+        return neutralise_formula(value)
+
+    def get_heading(self, queryset, field):
+        # Headings are question texts written by editors: neutralise them too.
+        return neutralise_formula(super().get_heading(queryset, field))
+
+    def get_filename(self):
+        return f"contributions-{self.page.slug}-{timezone.localdate():%Y-%m-%d}"
+
+    def stream_csv(self, queryset):
+        # A byte order mark, so spreadsheet programs read å, ä and ö right.
+        yield "\ufeff".encode()
+        yield from super().stream_csv(queryset)
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        record_export(
+            self.page,
+            user=self.request.user,
+            export_format=spreadsheet_format,
+            personal_data=self.include_personal_data,
+            query=self.request.GET,
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+def record_export(page, *, user, export_format, personal_data, query):
+    """Log the export on the dialogue page: one entry per export, in the
+    page's history, saying whether personal data left the system."""
+    filters = {key: value for key, value in query.items() if key not in ("export", "p")}
+    log(
+        instance=page,
+        action=log_actions.EXPORT,
+        user=user,
+        data={
+            "format": export_format,
+            "personal_data": personal_data,
+            "filters": filters,
+        },
+    )
