@@ -18,7 +18,7 @@ def editable_dialogues(user):
     if not user.is_active:
         return DialoguePage.objects.none()
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
-    return DialoguePage.objects.filter(pk__in=editable.values("pk"))
+    return DialoguePage.objects.filter(pk__in=editable.order_by().values("pk"))
 
 
 def can_see_contributions(user, page):
@@ -41,4 +41,6 @@ def contributions_for(user):
     """Every contribution the user may see."""
     from .models import Contribution
 
-    return Contribution.objects.filter(page__in=editable_dialogues(user).values("pk"))
+    return Contribution.objects.filter(
+        page__in=editable_dialogues(user).order_by().values("pk")
+    )

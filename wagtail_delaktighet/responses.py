@@ -31,13 +31,8 @@ class ResponseError(Exception):
 
 def accepts_responses(block):
     """Whether a consultation block shows official responses on the public
-    page. Questions do; another block type opts in by setting the class
-    attribute ``accepts_official_responses = True``."""
-    from .blocks.question import QuestionBlock
-
-    return isinstance(block, QuestionBlock) or bool(
-        getattr(block, "accepts_official_responses", False)
-    )
+    page: those that set ``accepts_official_responses`` (questions do)."""
+    return bool(getattr(block, "accepts_official_responses", False))
 
 
 def latest_draft(contribution):

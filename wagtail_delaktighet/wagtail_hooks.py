@@ -124,11 +124,8 @@ register_snippet(ParticipationViewSetGroup)
 @hooks.register("register_log_actions")
 def register_contribution_log_actions(actions):
     from .log_actions import register
-    from .models import Contribution, ContributionLogEntry
 
     register(actions)
-    # Contributions' own log model, so "Site history" respects committees.
-    actions.register_model(Contribution, ContributionLogEntry)
 
 
 @hooks.register("register_permissions")

@@ -14,12 +14,12 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.admin.menu import admin_menu
+from wagtail.models import ModelLogEntry
 
 from tests.participation.support import submit, text_of, views
 from wagtail_delaktighet import log_actions
 from wagtail_delaktighet.models import (
     Channel,
-    ContributionLogEntry,
     ContributionPersonalData,
     ContributionStatus,
     RejectionReason,
@@ -252,7 +252,7 @@ def test_approving_one_publishes_it_and_logs_it(
     contribution = reload(contribution)
     assert contribution.status == ContributionStatus.PUBLISHED
     assert contribution.moderated_by == editor
-    [entry] = ContributionLogEntry.objects.for_instance(contribution)
+    [entry] = ModelLogEntry.objects.for_instance(contribution)
     assert (entry.action, entry.user) == (log_actions.APPROVE, editor)
     # The public page shows it, and the detail view's history tells it.
     assert "Fler bänkar vid dammen." in admin.get(committee_dialogues.a.page.url).text
@@ -288,7 +288,7 @@ def test_rejecting_one_tells_the_author_why(
     contribution = reload(contribution)
     assert contribution.status == ContributionStatus.REJECTED
     assert contribution.rejection_reason == rejection_reason
-    [entry] = ContributionLogEntry.objects.for_instance(contribution)
+    [entry] = ModelLogEntry.objects.for_instance(contribution)
     assert entry.action == log_actions.REJECT
     assert entry.data["reason"] == rejection_reason.name
     [email] = mail.outbox
@@ -303,7 +303,7 @@ def test_rejecting_without_a_reason_changes_nothing(admin, sent):
     assert response.status_code == 302
     assert "Choose a reason to reject the contribution." in messages_of(response)
     assert reload(sent["views"]).status == ContributionStatus.PENDING
-    assert not ContributionLogEntry.objects.for_instance(sent["views"]).exists()
+    assert not ModelLogEntry.objects.for_instance(sent["views"]).exists()
 
 
 def test_the_detail_offers_approve_and_reject_with_the_reasons(admin, sent):
@@ -380,7 +380,7 @@ def test_approving_many_publishes_and_logs_each(admin, committee_dialogues, edit
     assert "3 contributions approved and published." in messages_of(response)
     for contribution in chosen:
         assert reload(contribution).status == ContributionStatus.PUBLISHED
-        [entry] = ContributionLogEntry.objects.for_instance(contribution)
+        [entry] = ModelLogEntry.objects.for_instance(contribution)
         assert (entry.action, entry.user) == (log_actions.APPROVE, editor)
 
 
@@ -413,9 +413,9 @@ def test_rejecting_many_emails_only_authors_who_gave_email_and_consent(
         contribution = reload(contribution)
         assert contribution.status == ContributionStatus.REJECTED
         assert contribution.rejection_reason == rejection_reason
-        assert [
-            e.action for e in ContributionLogEntry.objects.for_instance(contribution)
-        ] == [log_actions.REJECT]
+        assert [e.action for e in ModelLogEntry.objects.for_instance(contribution)] == [
+            log_actions.REJECT
+        ]
     assert [email.to for email in mail.outbox] == [["karin@example.com"]]
 
 

@@ -20,13 +20,12 @@ from django_tasks import default_task_backend
 from django_tasks.backends.dummy import DummyBackend
 from django_tasks.base import TaskResultStatus
 from django_tasks.signals import task_finished
-from wagtail.models import Site
+from wagtail.models import ModelLogEntry, Site
 
 from tests.participation.support import question, submit, views
 from wagtail_delaktighet import log_actions, moderation, permissions
 from wagtail_delaktighet.models import (
     Contribution,
-    ContributionLogEntry,
     ContributionStatus,
     DelaktighetSettings,
     RejectionReason,
@@ -81,7 +80,7 @@ def send_views(block, text, *, email=None, name="", **kwargs):
 
 
 def log_entries(contribution):
-    return list(ContributionLogEntry.objects.for_instance(contribution).order_by("pk"))
+    return list(ModelLogEntry.objects.for_instance(contribution).order_by("pk"))
 
 
 def reload(contribution):

@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from tests.participation.support import (
     every_block,
@@ -27,7 +28,6 @@ from wagtail_delaktighet.models import (
     Channel,
     Contribution,
     ContributionAnswer,
-    ContributionLogEntry,
     ContributionStatus,
 )
 
@@ -213,7 +213,7 @@ def test_entering_is_logged_once_even_if_the_form_is_posted_twice(
     enter(admin, block, fields, submission_key="paper-form-17")
 
     contribution = Contribution.objects.get()
-    [entry] = ContributionLogEntry.objects.for_instance(contribution).filter(
+    [entry] = ModelLogEntry.objects.for_instance(contribution).filter(
         action=log_actions.ENTER_OFFLINE
     )
     assert entry.user == editor

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from tests.participation.support import (
     DialogueWithBlocks,
@@ -19,7 +20,6 @@ from tests.participation.support import (
 from wagtail_delaktighet import log_actions, moderation, permissions, responses
 from wagtail_delaktighet.models import (
     Contact,
-    ContributionLogEntry,
     ContributionStatus,
     DialogueContact,
     OfficialResponse,
@@ -82,7 +82,7 @@ def public_answers(block):
 
 def log_entries(contribution, action):
     return list(
-        ContributionLogEntry.objects.for_instance(contribution)
+        ModelLogEntry.objects.for_instance(contribution)
         .filter(action=action)
         .order_by("pk")
     )

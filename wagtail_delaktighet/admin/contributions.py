@@ -405,11 +405,20 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
                 reject_url=reverse(url_name("reject"), args=[contribution.pk]),
                 rejection_form=RejectionForm(),
             )
-        if contribution.block_type == "question" and permissions.can_moderate(
+        if accepts_responses(contribution.block_type) and permissions.can_moderate(
             user, self.page
         ):
             context["respond_url"] = respond_url(contribution)
         return context
+
+
+def accepts_responses(block_type):
+    """Whether contributions of this block type get official responses."""
+    from ..models import DialoguePage
+    from ..responses import accepts_responses as block_accepts
+
+    block = DialoguePage.body.field.stream_block.child_blocks.get(block_type)
+    return block is not None and block_accepts(block)
 
 
 # -- moderating

@@ -94,7 +94,10 @@ class OfflineSourceForm(forms.Form):
     )
     given_at = forms.DateTimeField(
         label=_("When it was given"),
-        help_text=_("The date and time of the meeting, call, walk or letter."),
+        help_text=_(
+            "When the participant gave it: the time of the meeting, call or "
+            "walk, or when the letter or email arrived."
+        ),
         widget=forms.DateTimeInput(
             attrs={"type": "datetime-local"}, format=GIVEN_AT_FORMAT
         ),

@@ -55,6 +55,8 @@ class ConsultationBlock(blocks.StructBlock):
     one_answer_per_participant = False
     #: Whether the form offers optional name, email and consent.
     collects_identity = True
+    #: Whether staff answer contributions publicly (``OfficialResponse``).
+    accepts_official_responses = False
 
     # -- the plugin interface ------------------------------------------------
 

@@ -25,6 +25,8 @@ class QuestionBlock(ConsultationBlock):
     )
     addressed_to = addressed_to_block()
 
+    accepts_official_responses = True
+
     class Meta:
         icon = "help"
         label = _("Ask a question")

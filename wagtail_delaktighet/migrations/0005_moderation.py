@@ -27,10 +27,6 @@ class Migration(migrations.Migration):
                 'ordering': ['sort_order', 'name'],
             },
         ),
-        migrations.AlterModelOptions(
-            name='contribution',
-            options={'ordering': ['-created_at', '-pk'], 'permissions': [('moderate_contribution', 'Can moderate contributions'), ('export_personal_data', "Can export contributors' personal data")], 'verbose_name': 'contribution', 'verbose_name_plural': 'contributions'},
-        ),
         migrations.AddField(
             model_name='contribution',
             name='moderated_at',
@@ -44,7 +40,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='contribution',
             name='rejection_note',
-            field=models.TextField(blank=True, help_text='Added to the reason in the email to the author, if any.', verbose_name='note to the author'),
+            field=models.TextField(blank=True, help_text='Added to the reason in the email to the author, when one is sent.', verbose_name='note to the author'),
         ),
         migrations.AddField(
             model_name='delaktighetsettings',

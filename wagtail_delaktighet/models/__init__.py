@@ -1,6 +1,5 @@
 """Public models of wagtail-delaktighet (see DESIGN §2 for the names)."""
 
-from .audit import ContributionLogEntry
 from .contacts import Contact
 from .contributions import (
     Channel,
@@ -9,6 +8,7 @@ from .contributions import (
     ContributionPersonalData,
     ContributionStatus,
     OfficialResponse,
+    ParticipationPermission,
     RejectionReason,
 )
 from .dialogue import (
@@ -30,10 +30,10 @@ __all__ = [
     "Channel",
     "Contribution",
     "ContributionAnswer",
-    "ContributionLogEntry",
     "ContributionPersonalData",
     "ContributionStatus",
     "OfficialResponse",
+    "ParticipationPermission",
     "RejectionReason",
     "Area",
     "Body",

@@ -116,16 +116,14 @@ class Contribution(models.Model):
     rejection_note = models.TextField(
         _("note to the author"),
         blank=True,
-        help_text=_("Added to the reason in the email to the author, if any."),
+        help_text=_(
+            "Added to the reason in the email to the author, when one is sent."
+        ),
     )
 
     class Meta:
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
-        permissions = [
-            ("moderate_contribution", _("Can moderate contributions")),
-            ("export_personal_data", _("Can export contributors' personal data")),
-        ]
         ordering = ["-created_at", "-pk"]
         constraints = [
             # One answer per participant where the block asks for it (polls).
@@ -265,3 +263,28 @@ class OfficialResponse(models.Model):
     @property
     def is_published(self):
         return self.published_at is not None
+
+
+class ParticipationPermission(models.Model):
+    """Holds the staff permissions; it has no rows.
+
+    The permissions could sit on ``Contribution``, but Wagtail's *Site history*
+    report shows a model's log entries to anyone with any permission on that
+    model: a moderator of one committee would see every committee's
+    contribution receipts and moderation there. Held here, the permissions give
+    no such access; staff see a contribution's history on its own page, which
+    checks the committee rule (``permissions.py``).
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("moderate_contribution", _("Can moderate contributions")),
+            ("export_personal_data", _("Can export contributors' personal data")),
+        ]
+        verbose_name = _("participation permission")
+        verbose_name_plural = _("participation permissions")
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
