@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from . import log_actions
-from .models import Contribution, ContributionStatus
+from .models import ContributionStatus
 
 
 class ModerationError(Exception):
@@ -85,6 +85,3 @@ def moderatable(queryset):
     """Contributions a moderator can act on: those that await moderation or
     were published or rejected (private ones are not for publication)."""
     return queryset.exclude(status=ContributionStatus.PRIVATE)
-
-
-__all__ = ["Contribution", "approve", "approve_many", "reject", "reject_many"]

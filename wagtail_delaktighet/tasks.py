@@ -13,7 +13,6 @@ def notify_author_of_rejection(contribution_id):
     """Tell the author why their contribution was rejected, if they gave an
     email and consented to being contacted."""
     from .models import Contribution, DelaktighetSettings
-    from .models.site_settings import site_for_page
 
     contribution = (
         Contribution.objects.select_related("personal_data", "rejection_reason", "page")
@@ -26,7 +25,8 @@ def notify_author_of_rejection(contribution_id):
     if personal_data is None or not (personal_data.email and personal_data.consent):
         return False
     page = contribution.page.specific
-    site = site_for_page(page)
+    # Per-site settings outside a request: the site the dialogue belongs to.
+    site = page.get_site()
     sender = DelaktighetSettings.for_site(site).effective_from_email if site else None
     context = {"contribution": contribution, "page": page, "site": site}
     # Emails go out in the site's language, whoever triggered them.

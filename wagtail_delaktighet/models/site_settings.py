@@ -61,9 +61,3 @@ class DelaktighetSettings(BaseSiteSetting):
             "handling), which anyone may ask to read. Do not write anything you "
             "do not want others to see."
         )
-
-
-def site_for_page(page):
-    """The Wagtail site a page belongs to, for per-site settings outside a
-    request (emails sent by background tasks)."""
-    return page.get_site()
