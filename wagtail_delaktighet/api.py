@@ -139,6 +139,21 @@ class DecisionSerializer(serializers.Serializer):
     minutes_url = serializers.CharField(read_only=True)
 
 
+class FeedbackItemSerializer(serializers.Serializer):
+    theme = serializers.CharField(read_only=True)
+    you_said = serializers.CharField(read_only=True)
+    our_response = serializers.CharField(read_only=True)
+    outcome = serializers.CharField(read_only=True)
+    reason = serializers.CharField(read_only=True)
+
+
+class MilestoneSerializer(serializers.Serializer):
+    title = serializers.CharField(read_only=True)
+    due_on = serializers.DateField(read_only=True)
+    status = serializers.CharField(read_only=True)
+    description = serializers.CharField(read_only=True)
+
+
 def snippet_list(serializer=NamedSnippetSerializer):
     """A many-to-many field of snippets as a list."""
     return RelatedListField(child=serializer())

@@ -39,3 +39,11 @@ def notify_author_of_rejection(contribution_id):
         )
     EmailMessage(subject, body, sender, [personal_data.email]).send()
     return True
+
+
+@task()
+def deliver_outbox_email(outbox_id):
+    """Send one outbox row (outbox.py); a failure leaves it pending."""
+    from .outbox import deliver
+
+    return deliver(outbox_id)

@@ -21,9 +21,26 @@ from .dialogue import (
     DialoguePage,
     DialoguePhase,
 )
+from .feedback import (
+    FeedbackDecision,
+    FeedbackItem,
+    FeedbackKind,
+    FeedbackMilestone,
+    FeedbackOutcome,
+    FeedbackPage,
+    MilestoneStatus,
+)
+from .following import Subscription, SubscriptionSource
 from .influence import InfluenceLevel
+from .outbox import OutboxEmail, OutboxKind
 from .site_settings import DelaktighetSettings
-from .status import DialogueStatus, annotate_status, order_by_status, status_at
+from .status import (
+    DialogueStatus,
+    annotate_status,
+    feedback_is_overdue,
+    order_by_status,
+    status_at,
+)
 from .taxonomy import Area, Body, Method, StrategicGoal, TargetGroup, Topic
 
 __all__ = [
@@ -48,12 +65,24 @@ __all__ = [
     "DialoguePage",
     "DialoguePhase",
     "DialogueStatus",
+    "FeedbackDecision",
+    "FeedbackItem",
+    "FeedbackKind",
+    "FeedbackMilestone",
+    "FeedbackOutcome",
+    "FeedbackPage",
+    "MilestoneStatus",
+    "OutboxEmail",
+    "OutboxKind",
+    "Subscription",
+    "SubscriptionSource",
     "InfluenceLevel",
     "Method",
     "StrategicGoal",
     "TargetGroup",
     "Topic",
     "annotate_status",
+    "feedback_is_overdue",
     "order_by_status",
     "status_at",
 ]

@@ -86,6 +86,16 @@ class Contribution(models.Model):
             "block allows one answer each. Not an IP address."
         ),
     )
+    dialogue_participant_key = models.CharField(
+        _("dialogue participant key"),
+        max_length=64,
+        null=True,
+        blank=True,
+        help_text=_(
+            "A keyed hash that tells the people who took part online in one "
+            "dialogue apart, so they can be counted. Not an IP address."
+        ),
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("entered by staff member"),

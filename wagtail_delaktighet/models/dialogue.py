@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -24,7 +25,12 @@ from .. import api
 from ..admin.panels import SubmissionsPanel
 from ..fields import DialogueBodyField
 from ..forms.dialogue_page import DialoguePageForm
-from .status import status_at
+from .status import (
+    DialogueStatus,
+    feedback_is_overdue,
+    live_final_feedback,
+    status_at,
+)
 
 
 class DialogueIndexPage(RoutablePageMixin, Page):
@@ -248,6 +254,7 @@ class DialoguePage(RoutablePageMixin, Page):
     )
 
     parent_page_types = ["wagtail_delaktighet.DialogueIndexPage"]
+    subpage_types = ["wagtail_delaktighet.FeedbackPage"]
     template = "wagtail_delaktighet/dialogue_page.html"
     # Applies the publish rules (publish_rules.py) with messages at each field.
     base_form_class = DialoguePageForm
@@ -555,12 +562,37 @@ class DialoguePage(RoutablePageMixin, Page):
     def status(self):
         # A queryset annotated by annotate_status() already knows it.
         annotated = self.__dict__.get("status")
-        return annotated or status_at(self.opens_at, self.closes_at)
+        if annotated:
+            return annotated
+        status = status_at(self.opens_at, self.closes_at)
+        if status == DialogueStatus.CLOSED and self.final_feedback is not None:
+            return DialogueStatus.FEEDBACK_PUBLISHED
+        return status
 
     @status.setter
     def status(self, value):
         # Lets Django set the annotation on instances it loads.
         self.__dict__["status"] = value
+
+    @cached_property
+    def final_feedback(self):
+        """The live final feedback page below this dialogue, if any."""
+        if self.pk is None or not self.path:
+            return None
+        return live_final_feedback(self).order_by("path").first()
+
+    @property
+    def feedback_overdue(self):
+        """Whether the promised feedback date has passed without final
+        feedback (P6); annotate_status() computes the same in the database."""
+        annotated = self.__dict__.get("feedback_overdue")
+        if annotated is not None:
+            return annotated
+        return feedback_is_overdue(self.status, self.feedback_promised_on)
+
+    @feedback_overdue.setter
+    def feedback_overdue(self, value):
+        self.__dict__["feedback_overdue"] = value
 
     def get_context(self, request, *args, **kwargs):
         from ..views.common import base_context

@@ -1,4 +1,9 @@
-"""A dialogue's status, derived from its dates and never stored by hand.
+"""A dialogue's status, derived from its dates and its feedback pages, never
+stored by hand.
+
+A closed dialogue becomes ``feedback_published`` when a final feedback page
+below it is live (P6). Its promised feedback date is overdue when that date
+has passed and it is still only ``closed``.
 
 The same rule exists twice on purpose: ``status_at`` for one page in Python,
 ``annotate_status`` for querysets, so the index filters, orders and paginates
@@ -6,7 +11,7 @@ in the database. A test checks that both agree.
 """
 
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,44 +20,81 @@ class DialogueStatus(models.TextChoices):
     UPCOMING = "upcoming", _("Upcoming")
     OPEN = "open", _("Open")
     CLOSED = "closed", _("Closed")
+    FEEDBACK_PUBLISHED = "feedback_published", _("Feedback published")
 
 
-#: Order on the index: open dialogues first, then upcoming, then closed.
+#: Order on the index: open dialogues first, then upcoming, then the finished
+#: ones (with or without feedback), newest first.
 STATUS_RANK = {
     DialogueStatus.OPEN: 0,
     DialogueStatus.UPCOMING: 1,
     DialogueStatus.CLOSED: 2,
+    DialogueStatus.FEEDBACK_PUBLISHED: 2,
 }
 
 
-def status_at(opens_at, closes_at, now=None):
+def status_at(opens_at, closes_at, now=None, *, final_feedback_live=False):
     now = now or timezone.now()
     if opens_at and now < opens_at:
         return DialogueStatus.UPCOMING
     if closes_at and now >= closes_at:
+        if final_feedback_live:
+            return DialogueStatus.FEEDBACK_PUBLISHED
         return DialogueStatus.CLOSED
     return DialogueStatus.OPEN
 
 
+def feedback_is_overdue(status, feedback_promised_on, today=None):
+    """Promised feedback is late from the day after the promised date."""
+    today = today or timezone.localdate()
+    return (
+        status == DialogueStatus.CLOSED
+        and feedback_promised_on is not None
+        and feedback_promised_on < today
+    )
+
+
+def live_final_feedback(dialogue_ref):
+    """Live final feedback pages directly below the dialogue ``dialogue_ref``
+    points at (an ``OuterRef`` to a page, or a page)."""
+    from .feedback import FeedbackKind, FeedbackPage
+
+    if isinstance(dialogue_ref, models.Model):
+        path, depth = dialogue_ref.path, dialogue_ref.depth + 1
+    else:
+        path, depth = dialogue_ref("path"), dialogue_ref("depth") + 1
+    return FeedbackPage.objects.filter(
+        live=True, kind=FeedbackKind.FINAL, path__startswith=path, depth=depth
+    )
+
+
 def annotate_status(queryset, now=None):
-    """Add ``status``, ``status_rank`` and ``status_sort_date`` to dialogues.
+    """Add ``status``, ``status_rank``, ``status_sort_date``,
+    ``final_feedback_id`` and ``feedback_overdue`` to dialogues.
 
     ``now`` is passed as a parameter rather than the database's clock, so that
     Python and SQL agree (and a frozen clock in tests applies to both).
     """
-    now = Value(now or timezone.now(), output_field=models.DateTimeField())
+    now = now or timezone.now()
+    today = Value(timezone.localdate(now), output_field=models.DateField())
+    now = Value(now, output_field=models.DateTimeField())
+    final_feedback = live_final_feedback(OuterRef).order_by("path").values("pk")[:1]
+    queryset = queryset.annotate(final_feedback_id=Subquery(final_feedback))
     upcoming = Q(opens_at__gt=now)
-    closed = Q(closes_at__lte=now) & ~upcoming
+    ended = Q(closes_at__lte=now) & ~upcoming
+    published = ended & Q(final_feedback_id__isnull=False)
+    closed = ended & Q(final_feedback_id__isnull=True)
     return queryset.annotate(
         status=Case(
             When(upcoming, then=Value(DialogueStatus.UPCOMING.value)),
+            When(published, then=Value(DialogueStatus.FEEDBACK_PUBLISHED.value)),
             When(closed, then=Value(DialogueStatus.CLOSED.value)),
             default=Value(DialogueStatus.OPEN.value),
             output_field=models.CharField(),
         ),
         status_rank=Case(
             When(upcoming, then=Value(STATUS_RANK[DialogueStatus.UPCOMING])),
-            When(closed, then=Value(STATUS_RANK[DialogueStatus.CLOSED])),
+            When(ended, then=Value(STATUS_RANK[DialogueStatus.CLOSED])),
             default=Value(STATUS_RANK[DialogueStatus.OPEN]),
             output_field=models.IntegerField(),
         ),
@@ -60,9 +102,14 @@ def annotate_status(queryset, now=None):
         # Closed dialogues are then ordered by closes_at, newest first.
         status_sort_date=Case(
             When(upcoming, then=F("opens_at")),
-            When(closed, then=Value(None, output_field=models.DateTimeField())),
+            When(ended, then=Value(None, output_field=models.DateTimeField())),
             default=F("closes_at"),
             output_field=models.DateTimeField(),
+        ),
+        feedback_overdue=Case(
+            When(closed & Q(feedback_promised_on__lt=today), then=Value(True)),
+            default=Value(False),
+            output_field=models.BooleanField(),
         ),
     )
 

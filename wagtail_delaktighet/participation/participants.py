@@ -22,12 +22,24 @@ def participant_token(request, *, create=True):
     return token
 
 
+def _keyed_hash(message):
+    digest = hmac.new(settings.SECRET_KEY.encode(), message.encode(), hashlib.sha256)
+    return digest.hexdigest()
+
+
 def participant_key(token, page, block_id):
+    """Tells one participant's answers to one block apart."""
     if not token:
         return None
-    message = f"participant:{token}:{page.pk}:{block_id}".encode()
-    digest = hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256)
-    return digest.hexdigest()
+    return _keyed_hash(f"participant:{token}:{page.pk}:{block_id}")
+
+
+def dialogue_participant_key(token, page):
+    """Tells the people who took part online in one dialogue apart, so the
+    feedback page can count them; unrelated across dialogues."""
+    if not token:
+        return None
+    return _keyed_hash(f"dialogue-participant:{token}:{page.pk}")
 
 
 def participant_has_answered(request, page, block_id):

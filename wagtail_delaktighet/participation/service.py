@@ -24,7 +24,7 @@ from ..models.contributions import (
 )
 from ..models.status import DialogueStatus
 from . import ratelimit
-from .participants import participant_key
+from .participants import dialogue_participant_key, participant_key
 
 
 class ParticipationError(Exception):
@@ -171,6 +171,7 @@ def submit(
             submission_key=key,
             channel=channel,
             answer_key=answer_key,
+            person_key=dialogue_participant_key(participant, page) if online else None,
             entered_by=entered_by,
             created_at=created_at or timezone.now(),
         )
@@ -195,6 +196,7 @@ def _store(
     submission_key,
     channel,
     answer_key,
+    person_key,
     entered_by,
     created_at,
 ):
@@ -208,6 +210,7 @@ def _store(
         display_name=data_to_store.display_name[:100],
         submission_key=submission_key,
         participant_key=answer_key,
+        dialogue_participant_key=person_key,
         entered_by=entered_by,
         created_at=created_at,
     )

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from ..models import DialoguePhase, DialogueStatus
 from .consultation import consultation_context
+from .dialogue_feedback import dialogue_feedback_context
+from .following import follow_context
 
 
 def current_phase(phases, today):
@@ -78,6 +80,8 @@ def dialogue_context(request, page):
     status = page.status
     return {
         **consultation_context(request, page, page_url),
+        **dialogue_feedback_context(request, page),
+        **follow_context(request, page, page_url),
         "status": status,
         "status_label": status_label(status),
         "phases": phases,

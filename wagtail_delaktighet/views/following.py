@@ -1,0 +1,6 @@
+"""Following a dialogue: the form on the dialogue page, confirming and
+unsubscribing (P6)."""
+
+
+def follow_context(request, page, page_url):
+    return {}
