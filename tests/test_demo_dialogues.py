@@ -64,6 +64,7 @@ PHASES_FOR_STATUS = {
         DialoguePhase.Kind.DECISION,
         DialoguePhase.Kind.FEEDBACK,
     },
+    DialogueStatus.FEEDBACK_PUBLISHED: {DialoguePhase.Kind.FEEDBACK},
 }
 
 
@@ -92,11 +93,7 @@ def test_index_page_is_live_and_in_menus(demo):
 
 def test_dialogues_cover_every_status_and_several_levels(demo):
     assert len(demo) >= 4
-    assert {page.status for page in demo} == {
-        DialogueStatus.UPCOMING,
-        DialogueStatus.OPEN,
-        DialogueStatus.CLOSED,
-    }
+    assert {page.status for page in demo} == set(DialogueStatus.values)
     assert len({page.influence_level.name for page in demo}) >= 3
     # The Information step, which accepts no input, is shown too.
     assert any(not page.influence_level.accepts_input for page in demo)

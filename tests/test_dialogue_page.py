@@ -125,7 +125,8 @@ def test_optional_sections_are_left_out_when_empty(client, make_dialogue):
     page = make_dialogue()
     soup = get_soup(client, page)
     headings = [h.get_text(strip=True) for h in soup.find_all("h2")]
-    assert headings == ["Purpose and influence"]
+    # Following the dialogue is offered until its final feedback is out.
+    assert headings == ["Purpose and influence", "Get feedback by email"]
     assert not soup.find("h3", string="What you cannot influence")
     assert not soup.find("h3", string="Who decides and when")
 

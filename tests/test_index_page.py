@@ -1,5 +1,5 @@
 """The dialogue index through real HTTP: filters, ordering, pagination and
-its query count (issue 3)."""
+its query count (issue 3); feedback on the cards (issue 6)."""
 
 import re
 from datetime import datetime, timedelta
@@ -13,10 +13,12 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from tests.feedback.support import make_feedback
 from wagtail_delaktighet.models import (
     Area,
     Body,
     DialogueIndexPage,
+    FeedbackKind,
     TargetGroup,
     Topic,
 )
@@ -497,6 +499,155 @@ def test_following_a_pagination_link_gives_the_next_page(
     assert card_titles(response) == ["Open 3", "Open 4"]
 
 
+# -- Feedback on the cards (P6) ---------------------------------------------
+
+
+def card_of(html, title):
+    """The HTML of the card titled ``title``."""
+    for card in re.findall(r'<article class="dlk-card">.*?</article>', html, re.S):
+        if f">{title}</a></h3>" in card:
+            return card
+    raise AssertionError(f"no card titled {title!r}")
+
+
+def text(html):
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.mark.django_db
+def test_a_card_with_final_feedback_shows_its_summary_and_a_named_link(
+    en_client, make_at, dialogue_index
+):
+    page = make_at("Park", status="closed")
+    feedback = make_feedback(page, summary="We are building a new playground.")
+    card = card_of(en_client.get(dialogue_index.url).content.decode(), "Park")
+
+    assert (
+        '<span class="dlk-card__status dlk-card__status--feedback_published">'
+        "Feedback published</span>"
+    ) in card
+    assert (
+        '<p class="dlk-card__feedback-summary">We are building a new playground.</p>'
+    ) in card
+    link = re.search(
+        r'<a class="dlk-card__feedback-link" href="([^"]+)">(.*?)</a>', card
+    )
+    assert link.group(1) == feedback.url
+    # Visible words first, then hidden ones naming the dialogue: the link
+    # makes sense read alone.
+    assert text(link.group(2)) == "Read the feedback on the dialogue “Park”"
+    assert link.group(2).startswith("Read the feedback<span class=")
+    assert '<span class="dlk-visually-hidden">' in link.group(2)
+    assert "Feedback is late" not in card
+    assert "Feedback promised by" not in card
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "feedback",
+    [
+        pytest.param({"kind": FeedbackKind.INTERIM}, id="interim"),
+        pytest.param({"live": False}, id="draft"),
+    ],
+)
+def test_interim_or_draft_feedback_is_not_shown_on_the_card(
+    en_client, make_at, dialogue_index, feedback
+):
+    page = make_at("Park", status="closed")
+    make_feedback(page, summary="Not yet the final word.", **feedback)
+    card = card_of(en_client.get(dialogue_index.url).content.decode(), "Park")
+
+    assert "dlk-card__status--closed" in card
+    assert "Not yet the final word." not in card
+    assert "dlk-card__feedback" not in card
+
+
+@pytest.mark.django_db
+def test_a_closed_card_shows_the_promised_date_and_says_when_it_is_late(
+    en_client, make_at, dialogue_index
+):
+    make_at("On time", status="closed", feedback_promised_on=NOW.date())
+    make_at(
+        "Late",
+        status="closed",
+        feedback_promised_on=NOW.date() - timedelta(days=1),
+    )
+    make_at("No promise", status="closed", feedback_promised_on=None)
+    late_but_done = make_at(
+        "Done", status="closed", feedback_promised_on=NOW.date() - timedelta(days=9)
+    )
+    make_feedback(late_but_done)
+    html = en_client.get(dialogue_index.url).content.decode()
+
+    on_time = card_of(html, "On time")
+    assert "Feedback promised by" in on_time
+    assert '<time datetime="2026-03-02">' in on_time
+    assert "Feedback is late" not in on_time
+    assert "dlk-card__fact--late" not in on_time
+
+    late = card_of(html, "Late")
+    assert '<time datetime="2026-03-01">' in late
+    assert '<strong class="dlk-card__late">Feedback is late</strong>' in late
+    assert "dlk-card__fact--late" in late
+
+    assert "Feedback promised by" not in card_of(html, "No promise")
+    assert "Feedback is late" not in card_of(html, "Done")
+
+
+@pytest.mark.django_db
+def test_an_open_dialogue_is_never_late(en_client, make_at, dialogue_index):
+    make_at("Open", status="open", feedback_promised_on=NOW.date() - timedelta(days=3))
+    card = card_of(en_client.get(dialogue_index.url).content.decode(), "Open")
+    assert "Feedback is late" not in card
+    assert "Feedback promised by" not in card
+
+
+@pytest.fixture
+def feedback_catalogue(make_at):
+    """Closed with and without final feedback, and open with feedback
+    published early (which stays open: the dates decide)."""
+    make_feedback(make_at("Park", status="closed", days=5))
+    make_at("Pool", status="closed", days=3)
+    make_feedback(
+        make_at("Library", status="closed", days=8), kind=FeedbackKind.INTERIM
+    )
+    make_feedback(make_at("Cycle paths", status="open"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "status, expected",
+    [
+        ("feedback_published", ["Park"]),
+        ("closed", ["Pool", "Library"]),
+        ("open", ["Cycle paths"]),
+        ("", ["Cycle paths", "Pool", "Park", "Library"]),
+    ],
+)
+def test_filtering_on_feedback_published(
+    en_client, feedback_catalogue, dialogue_index, status, expected
+):
+    response = en_client.get(dialogue_index.url, {"status": status})
+    assert card_titles(response) == expected
+    assert not response.context["filter_form"].errors
+    html = response.content.decode()
+    selected = " selected" if status == "feedback_published" else ""
+    assert (
+        f'<option value="feedback_published"{selected}>Feedback published</option>'
+        in html
+    )
+
+
+@pytest.mark.django_db
+def test_the_rss_feed_still_lists_dialogues_not_their_feedback(
+    client, feedback_catalogue, dialogue_index
+):
+    response = client.get(dialogue_index.url + dialogue_index.reverse_subpage("rss"))
+    assert response.status_code == 200
+    titles = re.findall(r"<item><title>([^<]+)</title>", response.content.decode())
+    assert sorted(titles) == ["Cycle paths", "Library", "Park", "Pool"]
+
+
 # -- Query count -------------------------------------------------------------
 
 
@@ -532,3 +683,42 @@ def test_query_count_does_not_grow_with_the_number_of_dialogues(
     assert len(CARD_TITLE.findall(response.content.decode())) == 12
 
     assert few == many
+
+
+def add_closed_dialogues(make_at, n, *, with_feedback):
+    for i in range(n):
+        page = make_at(f"Closed {i}", status="closed", days=i + 1)
+        if with_feedback:
+            make_feedback(page, kind=FeedbackKind.FINAL)
+            make_feedback(page, kind=FeedbackKind.INTERIM)
+
+
+@pytest.mark.django_db
+def test_query_count_with_feedback_does_not_grow_with_the_number_of_dialogues(
+    client, make_at, dialogue_index
+):
+    add_closed_dialogues(make_at, 3, with_feedback=True)
+    few, response = count_queries(client, dialogue_index.url)
+    assert response.content.decode().count('class="dlk-card__feedback-link"') == 3
+
+    for i in range(27):
+        make_feedback(make_at(f"More {i}", status="closed", days=i + 40))
+    many, response = count_queries(client, dialogue_index.url)
+    assert response.content.decode().count('class="dlk-card__feedback-link"') == 12
+
+    assert few == many
+
+
+@pytest.mark.django_db
+def test_final_feedback_costs_one_query_for_the_whole_page(
+    client, make_at, dialogue_index
+):
+    add_closed_dialogues(make_at, 4, with_feedback=False)
+    without, _ = count_queries(client, dialogue_index.url)
+
+    for page in dialogue_index.get_children().specific():
+        make_feedback(page)
+    with_feedback, response = count_queries(client, dialogue_index.url)
+    assert response.content.decode().count('class="dlk-card__feedback-link"') == 4
+
+    assert with_feedback == without + 1

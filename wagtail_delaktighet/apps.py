@@ -11,3 +11,7 @@ class WagtailDelaktighetConfig(AppConfig):
     def ready(self):
         # Registers the system checks and the settings reload signal handler.
         from . import checks, conf  # noqa: F401
+        from .notifications import connect
+
+        # Followers hear when final feedback is published (P6).
+        connect()

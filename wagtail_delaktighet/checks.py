@@ -16,6 +16,7 @@ EXPECTED_TYPES = {
     "RATE_LIMIT_CACHE": str,
     "CLIENT_ADDRESS_HEADER": (str, type(None)),
     "CONTRIBUTIONS_PER_PAGE": int,
+    "FEEDBACK_REMINDER_DAYS": int,
 }
 
 

@@ -39,6 +39,9 @@ DEFAULTS = {
     "RATE_LIMIT_CACHE": "default",
     # Public contributions (views, answered questions) per page under a block.
     "CONTRIBUTIONS_PER_PAGE": 10,
+    # Days before a dialogue's promised feedback date that the
+    # delaktighet_send_reminders command first reminds its contacts (P6).
+    "FEEDBACK_REMINDER_DAYS": 14,
 }
 
 

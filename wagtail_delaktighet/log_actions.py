@@ -1,5 +1,6 @@
-"""The actions recorded in Wagtail's log entries for contributions (who, when,
-what): moderation, answers and offline input. Registered in wagtail_hooks."""
+"""The actions recorded in Wagtail's log entries (who, when, what): for
+contributions, moderation, answers and offline input; for feedback pages, the
+announcement to followers (notifications.py). Registered in wagtail_hooks."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,7 @@ REJECT = "wagtail_delaktighet.contribution.reject"
 RESPOND = "wagtail_delaktighet.contribution.respond"
 ENTER_OFFLINE = "wagtail_delaktighet.contribution.enter_offline"
 EXPORT = "wagtail_delaktighet.contribution.export"
+ANNOUNCE_FEEDBACK = "wagtail_delaktighet.feedback.announce"
 
 ACTIONS = [
     (APPROVE, _("Approve contribution"), _("Contribution approved and published")),
@@ -15,6 +17,11 @@ ACTIONS = [
     (RESPOND, _("Respond to contribution"), _("Official response saved")),
     (ENTER_OFFLINE, _("Enter offline contribution"), _("Offline contribution entered")),
     (EXPORT, _("Export contributions"), _("Contributions exported")),
+    (
+        ANNOUNCE_FEEDBACK,
+        _("Announce feedback"),
+        _("Feedback emailed to the dialogue's followers"),
+    ),
 ]
 
 

@@ -134,9 +134,20 @@ def register_contribution_permissions():
 
     return Permission.objects.filter(
         content_type__app_label="wagtail_delaktighet",
-        codename__in=["moderate_contribution", "export_personal_data"],
+        codename__in=[
+            "moderate_contribution",
+            "export_personal_data",
+            # The "Outgoing email" report lists recipients' addresses.
+            "view_outboxemail",
+        ],
     )
 
 
 # The staff workspace registers its own hooks, one module per part.
-from .admin import contributions_hooks, dashboard_hooks, responses_hooks  # noqa: E402, F401
+from .admin import (  # noqa: E402, F401
+    contributions_hooks,
+    dashboard_hooks,
+    outbox_hooks,
+    overdue_hooks,
+    responses_hooks,
+)

@@ -8,7 +8,9 @@ its small plugin interface (docs/developers/consultation-blocks.md):
 - ``initial_status(value)`` — the moderation status a new contribution gets;
 - ``results(value, page, block_id, request)`` — results, counted in the database,
   which the block's template shows;
-- ``success_message(value, contribution)`` — what the participant is told.
+- ``success_message(value, contribution)`` — what the participant is told;
+- ``summary_charts(value, page, block_id)`` — charts of the counted answers
+  for the feedback page's automatic summary.
 
 The block's template (``Meta.template``) extends
 ``wagtail_delaktighet/consultation/block.html``. Wagtail's own
@@ -76,6 +78,13 @@ class ConsultationBlock(blocks.StructBlock):
         """What to show under the block; aggregate in the database. None for
         a block that shows no results."""
         return None
+
+    def summary_charts(self, value, *, page, block_id):
+        """``Chart`` objects (blocks/charts.py) of this block's counted
+        answers, for the "We heard" part of a feedback page (P6). Counted in
+        the database with a fixed number of queries, leaving out rejected
+        contributions as ``results`` does. The default: no charts."""
+        return []
 
     def success_message(self, value, contribution):
         from django.utils.translation import gettext

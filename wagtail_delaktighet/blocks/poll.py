@@ -6,6 +6,7 @@ from wagtail import blocks
 from ..models.contributions import ContributionAnswer, ContributionStatus
 from ..models.status import DialogueStatus
 from ..participation.participants import participant_has_answered
+from .charts import Chart, ChartRow
 from .choices import option_items, options_block
 from .consultation import ConsultationBlock, ContributionData
 
@@ -73,16 +74,34 @@ class PollBlock(ConsultationBlock):
         )
         if not visible:
             return {"visible": False, "has_voted": has_voted}
-        counts = dict(
-            ContributionAnswer.objects.filter(
-                page=page, block_id=block_id, question_key=ANSWER_KEY
-            )
-            .exclude(contribution__status=ContributionStatus.REJECTED)
-            .values_list("value")
-            .annotate(count=Count("pk"))
+        results = option_counts(
+            option_items(value["options"]), vote_counts(page, block_id)
         )
-        results = option_counts(option_items(value["options"]), counts)
         return {**results, "visible": True, "has_voted": has_voted}
+
+    def summary_charts(self, value, *, page, block_id):
+        # Counted as the results under the poll are: the same query.
+        results = option_counts(
+            option_items(value["options"]), vote_counts(page, block_id)
+        )
+        rows = [
+            ChartRow(label=row["text"], count=row["count"], percent=row["percent"])
+            for row in results["options"]
+        ]
+        return [Chart(title=value["question"], total=results["total"], rows=rows)]
+
+
+def vote_counts(page, block_id):
+    """Votes per option id, counted in the database; rejected votes (spam)
+    are not counted."""
+    return dict(
+        ContributionAnswer.objects.filter(
+            page=page, block_id=block_id, question_key=ANSWER_KEY
+        )
+        .exclude(contribution__status=ContributionStatus.REJECTED)
+        .values_list("value")
+        .annotate(count=Count("pk"))
+    )
 
 
 def option_counts(options, counts):

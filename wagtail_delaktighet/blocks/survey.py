@@ -1,11 +1,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Value
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from ..models.contributions import ContributionStatus
+from ..models.contributions import ContributionAnswer, ContributionStatus
 from ..participation.forms import text_field
+from .charts import chart_from_counts
 from .choices import option_items
 from .consultation import ConsultationBlock, ContributionData
 
@@ -145,3 +148,85 @@ class SurveyBlock(ConsultationBlock):
 
     def initial_status(self, value):
         return ContributionStatus.PRIVATE
+
+    def summary_charts(self, value, *, page, block_id):
+        """One chart per choice, scale and yes/no question; text answers are
+        summarised by staff in their own words instead."""
+        counted = [
+            (question_id, question)
+            for _name, question_id, question in question_items(value)
+            if question["kind"] in QuestionKind.COUNTED
+        ]
+        if not counted:
+            return []
+        counts, respondents = answer_counts(page, block_id, counted)
+        charts = []
+        for question_id, question in counted:
+            several = question["kind"] == QuestionKind.MULTIPLE_CHOICE
+            charts.append(
+                chart_from_counts(
+                    question["question"],
+                    answer_options(question),
+                    counts.get(question_id, {}),
+                    # Several ticks per person: a share of the people who
+                    # answered, not of the ticks.
+                    total=respondents.get(question_id, 0) if several else None,
+                    note=(_("Several answers were possible.") if several else ""),
+                )
+            )
+        return charts
+
+
+def answer_options(question):
+    """(stored value, label) of each answer a counted question offers."""
+    kind = question["kind"]
+    if kind in QuestionKind.WITH_OPTIONS:
+        return option_items(question["options"])
+    if kind == QuestionKind.SCALE:
+        return SCALE_CHOICES
+    return YES_NO_CHOICES
+
+
+#: Stands in for the value in the rows that count respondents; never an
+#: answer's value (option ids, "1"–"5", "yes"/"no").
+RESPONDENTS = ""
+
+
+def answer_counts(page, block_id, counted):
+    """Counts per question and value, and for multiple-choice questions the
+    number of people who answered, in one query (a UNION of two GROUP BYs).
+    Rejected contributions (spam) are not counted.
+
+    Returns ``({question id: {value: count}}, {question id: respondents}``.
+    """
+    answers = ContributionAnswer.objects.filter(
+        page=page,
+        block_id=block_id,
+        question_key__in=[question_id for question_id, _question in counted],
+    ).exclude(contribution__status=ContributionStatus.REJECTED)
+    per_value = answers.values_list("question_key", "value").annotate(count=Count("pk"))
+    several = [
+        question_id
+        for question_id, question in counted
+        if question["kind"] == QuestionKind.MULTIPLE_CHOICE
+    ]
+    if several:
+        per_question = (
+            answers.filter(question_key__in=several)
+            .values_list("question_key")
+            .annotate(
+                respondents_value=Value(RESPONDENTS, output_field=models.CharField()),
+                count=Count("contribution", distinct=True),
+            )
+            .values_list("question_key", "respondents_value", "count")
+        )
+        rows = per_value.union(per_question, all=True)
+    else:
+        rows = per_value
+    counts, respondents = {}, {}
+    for question_id, answer, count in rows:
+        if answer == RESPONDENTS:
+            respondents[question_id] = count
+        else:
+            counts.setdefault(question_id, {})[answer] = count
+    return counts, respondents

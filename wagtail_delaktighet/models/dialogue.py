@@ -621,6 +621,24 @@ class DialoguePage(RoutablePageMixin, Page):
 
         return activity_calendar(request, self, activity_id)
 
+    @path("follow/", name="follow")
+    def follow_dialogue(self, request):
+        from ..views.following import follow
+
+        return follow(request, self)
+
+    @path("follow/confirm/<str:token>/", name="follow_confirm")
+    def confirm_following(self, request, token):
+        from ..views.following import confirm
+
+        return confirm(request, self, token)
+
+    @path("follow/unsubscribe/<str:token>/", name="follow_unsubscribe")
+    def stop_following(self, request, token):
+        from ..views.following import unsubscribe
+
+        return unsubscribe(request, self, token)
+
 
 class DialoguePhase(Orderable):
     """One phase of the dialogue's timeline (P2: involve citizens early)."""

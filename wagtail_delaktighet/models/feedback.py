@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .. import api
+from ..forms.feedback_page import FeedbackPageForm
 from .dialogue import DecisionFields
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -95,6 +96,7 @@ class FeedbackPage(Page):
     parent_page_types = ["wagtail_delaktighet.DialoguePage"]
     subpage_types = []
     template = "wagtail_delaktighet/feedback_page.html"
+    base_form_class = FeedbackPageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

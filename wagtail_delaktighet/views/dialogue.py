@@ -77,10 +77,12 @@ def dialogue_context(request, page):
         list(page.activities.select_related("method").order_by("starts_at")),
     )
     contacts = list(page.dialogue_contacts.select_related("contact", "contact__body"))
+    # Read first: it fills page.final_feedback, which page.status needs.
+    feedback = dialogue_feedback_context(request, page)
     status = page.status
     return {
         **consultation_context(request, page, page_url),
-        **dialogue_feedback_context(request, page),
+        **feedback,
         **follow_context(request, page, page_url),
         "status": status,
         "status_label": status_label(status),

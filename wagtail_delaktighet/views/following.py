@@ -1,6 +1,265 @@
 """Following a dialogue: the form on the dialogue page, confirming and
-unsubscribing (P6)."""
+unsubscribing (P6).
+
+The form posts to the dialogue's ``follow/`` route. Valid: the service
+(following.py) queues a confirmation email and the browser is redirected back
+to the form with a message that does not tell whether the address was already
+known (post-redirect-get). Invalid: the dialogue page is rendered again with
+an error summary and the address kept, as the consultation forms do.
+
+The links in emails open a small page whose button POSTs: link scanners in
+mail systems fetch every GET link, so a GET never changes anything.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+
+from .. import following
+from ..forms.follow import FollowForm
+from ..models.contributions import ContributionPersonalData
+from ..models.following import Subscription, normalise_email
+from ..models.site_settings import DelaktighetSettings
+from ..models.status import DialogueStatus
+from ..participation import ratelimit
+from ..participation.participants import dialogue_participant_key, participant_token
+from ..templatetags.delaktighet_tags import BLOCK_ANCHOR_PREFIX
+from .common import base_context
+
+#: The request attribute where the follow view leaves a rejected post.
+REJECTED_FOLLOW_ATTRIBUTE = "_wagtail_delaktighet_rejected_follow"
+#: The id of the follow section, which the form's redirect returns to.
+FOLLOW_ANCHOR = "follow"
+#: Messages about following carry this tag; the follow section shows them.
+FOLLOW_MESSAGE_TAG = "dlk-follow"
+
+SENT = _("If the address is right, we have sent you an email with a link to confirm.")
+RATE_LIMITED = _(
+    "You have asked many times in a short time. Please wait a while and try again."
+)
+NOTHING_LEFT_TO_FOLLOW = _(
+    "The feedback on this dialogue has already been published, on this page."
+)
+
+
+@dataclass
+class RejectedFollow:
+    form: object
+    #: A message for the whole post (the rate limit).
+    message: str = ""
+
+
+@dataclass
+class FollowState:
+    form: object
+    action_url: str
+    message: str = ""
+    #: The anchor of the block showing a receipt for a contribution just
+    #: sent; the offer to follow is shown there, next to the receipt.
+    receipt_anchor: str = ""
+    #: ... and its sender gave an email with consent, so they hear anyway.
+    told_anyway: bool = False
+
+    @property
+    def after_contributing(self):
+        return bool(self.receipt_anchor)
+
+    @property
+    def has_errors(self):
+        return bool(self.message) or bool(self.form.errors)
+
+    @property
+    def form_with_receipt(self):
+        """Whether the form is offered with the receipt, instead of in the
+        section at the end of the page (so it is on the page once)."""
+        return self.after_contributing and not self.told_anyway
+
+
+def receipt_anchor(request):
+    """The anchor of the block whose contribution was just accepted (the
+    participate view leaves a success message addressed to it), or ""."""
+    for message in messages.get_messages(request):
+        if message.level != messages.SUCCESS:
+            continue
+        for tag in message.tags.split():
+            if tag.startswith(BLOCK_ANCHOR_PREFIX):
+                return tag
+    return ""
+
+
+def told_anyway(request, page):
+    """Whether this browser's participant gave an email with consent in this
+    dialogue (and has not unsubscribed from it): they hear at publication
+    anyway (notifications.py)."""
+    session = getattr(request, "session", None)
+    token = participant_token(request, create=False) if session is not None else None
+    key = dialogue_participant_key(token, page)
+    if not key:
+        return False
+    emails = {
+        normalise_email(email)
+        for email in ContributionPersonalData.objects.filter(
+            contribution__page_id=page.pk,
+            contribution__dialogue_participant_key=key,
+            consent=True,
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+    }
+    if not emails:
+        return False
+    stopped = set(
+        Subscription.objects.filter(
+            page_id=page.pk, email__in=emails, unsubscribed_at__isnull=False
+        ).values_list("email", flat=True)
+    )
+    return bool(emails - stopped)
 
 
 def follow_context(request, page, page_url):
-    return {}
+    # Once the final feedback is out there is nothing left to follow.
+    if page.status == DialogueStatus.FEEDBACK_PUBLISHED:
+        return {"dlk_follow": None}
+    rejected = getattr(request, REJECTED_FOLLOW_ATTRIBUTE, None)
+    anchor = "" if rejected else receipt_anchor(request)
+    state = FollowState(
+        form=rejected.form if rejected else FollowForm(),
+        message=rejected.message if rejected else "",
+        action_url=page_url + page.reverse_subpage("follow"),
+        receipt_anchor=anchor,
+        told_anyway=bool(anchor) and told_anyway(request, page),
+    )
+    return {"dlk_follow": state, "dlk_follow_privacy_page": privacy_page(request)}
+
+
+def privacy_page(request):
+    try:
+        return DelaktighetSettings.for_request(request).privacy_page
+    except DelaktighetSettings.DoesNotExist:
+        # No site answers this request (a preview on an unknown host).
+        return None
+
+
+# -- the form -----------------------------------------------------------------
+
+
+def follow(request, page):
+    page_url = page.get_url(request)
+    if request.method != "POST":
+        if request.method in ("GET", "HEAD"):
+            return HttpResponseRedirect(f"{page_url}#{FOLLOW_ANCHOR}")
+        return HttpResponseNotAllowed(["POST"])
+    form = FollowForm(data=request.POST)
+    client = ratelimit.client_key(ratelimit.client_address(request))
+    if ratelimit.hit(client, scope="follow"):
+        return rerender(request, page, form, RATE_LIMITED, 429)
+    if not form.is_valid():
+        return rerender(request, page, form, "", 200)
+    try:
+        following.follow(page, form.cleaned_data["email"], request=request)
+    except following.FeedbackAlreadyPublished:
+        messages.info(request, NOTHING_LEFT_TO_FOLLOW)
+        return HttpResponseRedirect(page_url)
+    # The same words whether or not the address was known: the page must not
+    # tell anyone who follows what.
+    messages.success(request, SENT, extra_tags=FOLLOW_MESSAGE_TAG)
+    return HttpResponseRedirect(f"{page_url}#{FOLLOW_ANCHOR}")
+
+
+def rerender(request, page, form, message, status):
+    setattr(request, REJECTED_FOLLOW_ATTRIBUTE, RejectedFollow(form, message))
+    response = page.render(request)
+    response.status_code = status
+    return response
+
+
+# -- the links in emails ------------------------------------------------------
+
+
+def token_page(request, page, template, **context):
+    response = render(
+        request,
+        f"wagtail_delaktighet/follow/{template}.html",
+        {**base_context(), "page": page, **context},
+    )
+    # The address holds a secret token: keep it out of search engines,
+    # caches and the Referer header of links to other sites. (Not
+    # "no-referrer": browsers then send "Origin: null" with the button's
+    # POST, which Django's CSRF check refuses.)
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "same-origin"
+    add_never_cache_headers(response)
+    return response
+
+
+def find_or_404(page, token):
+    try:
+        return following.find(page, token)
+    except Subscription.DoesNotExist:
+        raise Http404 from None
+
+
+def confirm(request, page, token):
+    subscription = find_or_404(page, token)
+    if request.method == "POST":
+        outcome = following.confirm(page, token)
+        return token_page(request, page, "confirm", outcome=outcome.value)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    if subscription.unsubscribed_at is not None:
+        state = following.Outcome.UNSUBSCRIBED.value
+    elif subscription.confirmed_at is not None:
+        state = following.Outcome.ALREADY_CONFIRMED.value
+    else:
+        state = "ask"
+    return token_page(request, page, "confirm", outcome=state)
+
+
+def unsubscribe(request, page, token):
+    subscription = find_or_404(page, token)
+    if request.method == "POST":
+        return unsubscribe_now(request, page, token)
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    state = (
+        following.Outcome.ALREADY_UNSUBSCRIBED.value
+        if subscription.unsubscribed_at is not None
+        else "ask"
+    )
+    return token_page(request, page, "unsubscribe", outcome=state)
+
+
+def unsubscribe_now(request, page, token):
+    outcome = following.unsubscribe(page, token)
+    return token_page(request, page, "unsubscribe", outcome=outcome.value)
+
+
+# Mail programs offer "unsubscribe" from the List-Unsubscribe header and POST
+# "List-Unsubscribe=One-Click" to it from their own servers (RFC 8058), with no
+# cookie and so no CSRF token. The token in the address is the secret that
+# proves the request comes from the email, so a CSRF check adds nothing here,
+# and it would refuse every such request.
+#
+# Wagtail serves every page route through one view (wagtail.views.serve), and
+# Django's CSRF middleware checks that view before the page's route runs, so a
+# route of the page cannot be exempted. This view is therefore a plain URL of
+# the package (wagtail_delaktighet/urls.py), still keyed by dialogue and token.
+@csrf_exempt
+def one_click_unsubscribe(request, page_id, token):
+    from ..models.dialogue import DialoguePage
+
+    page = DialoguePage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    find_or_404(page, token)
+    if request.method == "POST":
+        return unsubscribe_now(request, page, token)
+    if request.method in ("GET", "HEAD"):
+        # A person who opens the link gets the page with the button.
+        return HttpResponseRedirect(following.unsubscribe_page_url(page, token))
+    return HttpResponseNotAllowed(["GET", "HEAD", "POST"])

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from ..conf import delaktighet_settings
 from ..forms.index_filters import DialogueFilterForm
-from ..models import DialoguePage, DialogueStatus, annotate_status, order_by_status
+from ..models import (
+    DialoguePage,
+    DialogueStatus,
+    FeedbackPage,
+    annotate_status,
+    order_by_status,
+)
 
 
 def listed_dialogues(index_page):
@@ -23,6 +29,16 @@ def subpage_url(request, index_page, route_name):
     return base + index_page.reverse_subpage(route_name)
 
 
+def attach_final_feedback(dialogues):
+    """Set ``final_feedback`` on each annotated dialogue, in one query for
+    all of them (P6: the card shows what came of a finished dialogue)."""
+    ids = {d.final_feedback_id for d in dialogues if d.final_feedback_id}
+    feedback = FeedbackPage.objects.in_bulk(ids) if ids else {}
+    for dialogue in dialogues:
+        # Also for dialogues without one: the page would query on access.
+        dialogue.final_feedback = feedback.get(dialogue.final_feedback_id)
+
+
 def index_context(request, index_page):
     dialogues = listed_dialogues(index_page)
     form = DialogueFilterForm(request.GET, dialogues=dialogues)
@@ -35,6 +51,7 @@ def index_context(request, index_page):
     page_obj = paginator.get_page(request.GET.get("page"))
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
+    attach_final_feedback(page_obj)
 
     filter_items = form.querystring_items()
     return {

@@ -8,10 +8,11 @@ sequence again leaves the same content. Later features add their own step to
 
 from .consultation import build_consultation
 from .dialogues import build_dialogues
+from .feedback import build_feedback
 from .moderation import build_moderation
 from .site import build_home_page
 
-STEPS = [build_dialogues, build_consultation, build_moderation]
+STEPS = [build_dialogues, build_consultation, build_moderation, build_feedback]
 
 
 def load_all(stdout=None):

@@ -1,0 +1,84 @@
+"""The "Outgoing email" report: what the outbox has sent and what is still
+pending, with the last error, so staff can see that no email is lost when a
+mail server fails (P6).
+
+Recipients are personal data: the report needs Django's *Can view outgoing
+email* permission (superusers have it), which no group gets by default.
+"""
+
+import django_filters
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from ..models import OutboxEmail, OutboxKind
+
+URL_NAME = "wagtail_delaktighet_outbox"
+RESULTS_URL_NAME = "wagtail_delaktighet_outbox_results"
+
+permission_policy = ModelPermissionPolicy(OutboxEmail)
+
+
+class OutboxFilterSet(WagtailFilterSet):
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=[("pending", _("Pending")), ("sent", _("Sent"))],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+        method="filter_state",
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"),
+        choices=OutboxKind.choices,
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = OutboxEmail
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(sent_at__isnull=(value == "pending"))
+
+
+class OutboxReportView(ReportView):
+    page_title = _("Outgoing email")
+    header_icon = "mail"
+    index_url_name = URL_NAME
+    index_results_url_name = RESULTS_URL_NAME
+    model = OutboxEmail
+    permission_policy = permission_policy
+    permission_required = "view"
+    filterset_class = OutboxFilterSet
+    default_ordering = "-created_at"
+    columns = [
+        DateColumn("created_at", label=_("Created"), sort_key="created_at"),
+        Column("kind", label=_("Kind"), accessor="get_kind_display"),
+        Column("recipient", label=_("Recipient")),
+        Column("subject", label=_("Subject")),
+        DateColumn("sent_at", label=_("Sent"), sort_key="sent_at"),
+        Column("attempts", label=_("Attempts")),
+        Column("last_error", label=_("Last error")),
+    ]
+    list_export = ["created_at", "kind", "recipient", "subject", "sent_at"]
+
+    def get_base_queryset(self):
+        return OutboxEmail.objects.all()
+
+    def order_queryset(self, queryset):
+        return queryset.order_by(self.ordering, "-pk")
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permission_policy.user_has_permission(request.user, "view")
+
+
+def outbox_report_url():
+    return reverse(URL_NAME)

@@ -1,0 +1,49 @@
+"""Remind dialogues' contacts of the promised feedback date: run it from
+cron once a day. The rules are in reminders.py."""
+
+from django.core.management.base import BaseCommand
+
+from ...reminders import COMING_UP, DUE, plan_reminders, queue_reminders
+
+KIND_LABELS = {COMING_UP: "Coming up", DUE: "Due"}
+
+
+class Command(BaseCommand):
+    help = (
+        "Email the contacts of live dialogues without final feedback about "
+        "the promised feedback date: once when it is FEEDBACK_REMINDER_DAYS "
+        "days away or less, and once on the date (or on the first run after "
+        "it, up to FEEDBACK_REMINDER_DAYS days late). Recipients: the "
+        "dialogue's officials with an email address; if none has one, every "
+        "contact with an email address. Each reminder is sent once; a changed "
+        "date gets new reminders."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="List the reminders that would be sent, without sending them.",
+        )
+
+    def handle(self, *args, dry_run=False, **options):
+        plan = plan_reminders()
+        for reminder in plan.reminders:
+            self.stdout.write(
+                f"{KIND_LABELS[reminder.kind]}: “{reminder.dialogue.title}” "
+                f"(page {reminder.dialogue.pk}, promised by "
+                f"{reminder.promised_on.isoformat()}) → {reminder.recipient}"
+            )
+        for dialogue in plan.without_recipients:
+            self.stderr.write(
+                f"No reminder for “{dialogue.title}” (page {dialogue.pk}): "
+                "none of its contacts has an email address."
+            )
+        if dry_run:
+            self.stdout.write(
+                f"Dry run: {len(plan.reminders)} reminder(s) would be queued; "
+                "nothing was sent."
+            )
+            return
+        queued = queue_reminders(plan.reminders)
+        self.stdout.write(f"Queued {queued} reminder(s).")

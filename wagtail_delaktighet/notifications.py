@@ -1,0 +1,144 @@
+"""Telling followers when a dialogue's final feedback is published (P6).
+
+Wagtail sends ``page_published`` whenever a FeedbackPage is published, by an
+editor or by the scheduled-publishing command. The first time a page is live
+as *final* feedback, everyone who asked to hear back is sent one email:
+confirmed followers of the dialogue, and contributors who gave an email and
+consented to being contacted (unless the address unsubscribed from it).
+
+A Wagtail log entry on the feedback page marks that it was announced, so
+publishing it again (a new revision, or unpublishing and republishing) sends
+nothing more. Interim feedback is never announced. A second final feedback
+page under the same dialogue is announced on its own, once: an editor who
+publishes another final page has something new to tell.
+
+Everything happens in one transaction with bulk queries, so the number of
+queries does not grow with the number of recipients; the emails go through the
+outbox (outbox.py) and are sent after the transaction commits.
+"""
+
+from django.db import transaction
+from django.template.defaultfilters import truncatechars
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Page, PageLogEntry
+
+from . import log_actions
+from .following import sender_for, unsubscribe_links
+from .models.contributions import ContributionPersonalData
+from .models.following import Subscription, SubscriptionSource, normalise_email
+from .models.outbox import OutboxKind
+from .outbox import Email, queue_emails
+
+FEEDBACK_TEMPLATE = "wagtail_delaktighet/emails/feedback_published"
+
+
+def connect():
+    """Connect the signal handler; called from the app's ``ready()``."""
+    from wagtail.signals import page_published
+
+    from .models.feedback import FeedbackPage
+
+    page_published.connect(
+        announce_on_publish,
+        sender=FeedbackPage,
+        dispatch_uid="wagtail_delaktighet.announce_final_feedback",
+    )
+
+
+def announce_on_publish(sender, instance, **kwargs):
+    # Publishing with a go-live date in the future sends the signal too,
+    # while the page is not live yet; the scheduled run sends it again.
+    if instance.live and instance.is_final:
+        announce(instance)
+
+
+def already_announced(feedback_page):
+    return PageLogEntry.objects.filter(
+        page_id=feedback_page.pk, action=log_actions.ANNOUNCE_FEEDBACK
+    ).exists()
+
+
+@transaction.atomic
+def announce(feedback_page):
+    """Queue the email about ``feedback_page`` to everyone who should hear;
+    returns the number of recipients (0 if it was announced before)."""
+    # Lock the page's row, so two publishes at once announce once.
+    list(Page.objects.select_for_update().filter(pk=feedback_page.pk).values("pk"))
+    if already_announced(feedback_page):
+        return 0
+    dialogue = feedback_page.get_parent().specific
+    recipients = recipients_for(dialogue)
+    feedback_url = feedback_page.full_url or ""
+    sender = sender_for(dialogue)
+    unsubscribe_url = unsubscribe_links(dialogue)
+    queue_emails(
+        Email(
+            key=f"feedback:{feedback_page.pk}:{subscription.pk}",
+            kind=OutboxKind.FEEDBACK,
+            recipient=subscription.email,
+            template=FEEDBACK_TEMPLATE,
+            context={
+                "dialogue": dialogue,
+                "feedback": feedback_page,
+                "summary": truncatechars(feedback_page.summary, 600),
+                "feedback_url": feedback_url,
+                "unsubscribe_url": link,
+            },
+            page=feedback_page,
+            from_email=sender,
+            unsubscribe_url=link,
+        )
+        for subscription in recipients
+        for link in [unsubscribe_url(subscription.token)]
+    )
+    log(
+        instance=feedback_page,
+        action=log_actions.ANNOUNCE_FEEDBACK,
+        data={"recipients": len(recipients)},
+    )
+    return len(recipients)
+
+
+def recipients_for(dialogue):
+    """The subscriptions to tell, one per address: active followers, and
+    contributors who gave an email with consent (signed up here, confirmed by
+    their consent) unless their address unsubscribed from the dialogue."""
+    contributor_emails = {
+        normalise_email(email)
+        for email in ContributionPersonalData.objects.filter(
+            contribution__page_id=dialogue.pk, consent=True
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+    }
+    subscriptions = list(Subscription.objects.filter(page_id=dialogue.pk))
+    known = {normalise_email(subscription.email) for subscription in subscriptions}
+    now = timezone.now()
+    new = [
+        Subscription(
+            page_id=dialogue.pk,
+            email=email,
+            source=SubscriptionSource.CONTRIBUTION,
+            confirmed_at=now,
+        )
+        for email in sorted(contributor_emails - known)
+    ]
+    if new:
+        # A follow at the same moment may have added one of these addresses.
+        Subscription.objects.bulk_create(new, ignore_conflicts=True, batch_size=500)
+        subscriptions = list(Subscription.objects.filter(page_id=dialogue.pk))
+    # Any unsubscription of an address wins over another row for it.
+    stopped = {
+        normalise_email(subscription.email)
+        for subscription in subscriptions
+        if subscription.unsubscribed_at is not None
+    }
+    recipients = {}
+    for subscription in sorted(subscriptions, key=lambda s: s.pk):
+        email = normalise_email(subscription.email)
+        if email in stopped or email in recipients:
+            continue
+        if subscription.confirmed_at is not None or email in contributor_emails:
+            recipients[email] = subscription
+    return list(recipients.values())
