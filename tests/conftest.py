@@ -3,6 +3,8 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps as django_apps
+from django.core.cache import cache
+from django.test import Client
 from django.utils import timezone, translation
 
 
@@ -12,6 +14,22 @@ def english_outside_requests():
     (LocaleMiddleware; the example site defaults to Swedish)."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The rate limits count in Django's cache (which the browser tests' live
+    server shares): counts must not leak from one test to the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def new_client():
+    """Make a browser of its own (its own session, so its own participant),
+    reading English source text whatever the translations say."""
+    return lambda **kwargs: Client(headers={"Accept-Language": "en"}, **kwargs)
 
 
 @pytest.fixture

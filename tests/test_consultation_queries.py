@@ -9,7 +9,6 @@ from itertools import cycle
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -64,13 +63,6 @@ QUESTION_STATUSES = [
     ContributionStatus.PENDING,
     ContributionStatus.REJECTED,
 ]
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limit_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

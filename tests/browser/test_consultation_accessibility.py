@@ -6,7 +6,6 @@ redirects as any browser would."""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from tests.participation.support import every_block, publish_body
@@ -22,14 +21,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 RECEIPT = re.compile(r"D-\d{4}-\d{6}")
 ANSWERED_QUESTION = "När börjar bygget av den nya lekplatsen?"
 PUBLISHED_VIEW = "Bänkarna vid dammen behöver bytas ut."
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limit_cache():
-    # The live server shares this process's cache; counts must not leak.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -188,10 +179,17 @@ def test_a_vote_is_confirmed_with_a_receipt_and_results(
     receipt = RECEIPT.search(notice.inner_text())
     assert receipt is not None, notice.inner_text()
     assert Contribution.objects.get(block_id=poll.id).receipt == receipt.group(0)
-    # The results: a list with the counts written out; the form is gone.
+    # The results: a list with the counts written out; the voting form is
+    # gone, and the offer to follow the dialogue is next to the receipt.
     rows = poll_section.locator(".dlk-results__row")
     assert rows.count() == len(poll.option_ids())
     assert "100" in rows.first.locator(".dlk-results__value").inner_text()
     assert poll_section.locator("meter").first.get_attribute("aria-hidden") == "true"
-    assert poll_section.locator("form").count() == 0
+    assert (
+        poll_section.locator(
+            ".dlk-consultation__form, form[action*='/participate/']"
+        ).count()
+        == 0
+    )
+    assert poll_section.locator(".dlk-follow-offer form").count() == 1
     assert_no_axe_violations(browser_page)

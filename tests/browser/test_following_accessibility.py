@@ -3,19 +3,10 @@ after a rejected address (its error state) and the page the confirmation
 link opens. The forms post without JavaScript."""
 
 import pytest
-from django.core.cache import cache
 
 from wagtail_delaktighet.models import Subscription
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limit_cache():
-    # The live server shares this process's cache; counts must not leak.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_wrong_address_shows_its_error_accessibly(

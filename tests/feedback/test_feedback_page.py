@@ -7,7 +7,6 @@ from datetime import date, timedelta
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -45,15 +44,6 @@ from .support import (
     feedback_milestone,
     make_feedback,
 )
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limit_cache():
-    # Every test client posts from 127.0.0.1; the rate limit must not carry
-    # over from one test to the next.
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def new_client():

@@ -3,27 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
-from django.test import Client
 from django.utils import timezone
 
 from .support import every_block, publish_body
-
-
-@pytest.fixture(autouse=True)
-def empty_rate_limit_cache():
-    # The rate limit counts in Django's cache; counts must not leak between
-    # tests.
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def new_client():
-    """Make a browser of its own (its own session), reading English source
-    text whatever the translations say."""
-    return lambda: Client(headers={"Accept-Language": "en"})
 
 
 @pytest.fixture

@@ -113,9 +113,11 @@ def test_results_after_voting_match_the_database(client, new_client, the_poll):
         "Blå": ("33 % (1 vote)", "33"),
         "Grön": ("0 % (0 votes)", "0"),
     }
-    # Who has voted sees the results instead of the form.
+    # Who has voted sees the results instead of the form (and, next to the
+    # receipt, the offer to follow the dialogue).
     section = the_poll.section(response)
-    assert section.find("form") is None
+    assert section.select("form[action*='/participate/']") == []
+    assert len(section.select(".dlk-follow-offer form")) == 1
     assert "You have voted" in text_of(section)
 
 

@@ -5,12 +5,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
-# Dialogues with consultation blocks, and an empty rate-limit cache for every
-# test (autouse), from the participation tests.
-from tests.participation.conftest import (  # noqa: F401
-    consultation_dialogue,
-    empty_rate_limit_cache,
-)
+# Dialogues with consultation blocks, from the participation tests.
+from tests.participation.conftest import consultation_dialogue  # noqa: F401
 
 # Committees A and B with a dialogue each, their staff, and a rejection
 # reason, for the contribution listing, inbox and export tests.
