@@ -33,17 +33,26 @@ from .dialogue_snippets import SITE
 DIALOGUE_SLUG = "trygga-skolvagar-i-bergby"
 
 
+def fixed_id(slug, name):
+    """A block or list item id of the demo dialogue ``slug`` that is the same
+    on every run."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SITE}/demo/{slug}/{name}"))
+
+
+def list_items(slug, prefix, values):
+    """A ListBlock's raw value: each item with a fixed id ``<prefix>-<n>``."""
+    return [
+        {"type": "item", "value": value, "id": fixed_id(slug, f"{prefix}-{n}")}
+        for n, value in enumerate(values, start=1)
+    ]
+
+
 def _fixed_id(name):
-    """A block or list item id that is the same on every run."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{SITE}/demo/{DIALOGUE_SLUG}/{name}"))
+    return fixed_id(DIALOGUE_SLUG, name)
 
 
 def _items(prefix, values):
-    """A ListBlock's raw value: each item with a fixed id ``<prefix>-<n>``."""
-    return [
-        {"type": "item", "value": value, "id": _fixed_id(f"{prefix}-{n}")}
-        for n, value in enumerate(values, start=1)
-    ]
+    return list_items(DIALOGUE_SLUG, prefix, values)
 
 
 # -- The blocks ------------------------------------------------------------

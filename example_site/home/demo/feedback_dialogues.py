@@ -12,11 +12,9 @@ The content functions take the same arguments as those in
 complete as the others.
 """
 
-import uuid
-
 from wagtail_delaktighet.models import Channel, ContributionStatus
 
-from .consultation import DemoContribution
+from .consultation import DemoContribution, fixed_id, list_items
 from .dialogue_pages import (
     Kind,
     Scope,
@@ -35,17 +33,11 @@ OVERDUE_DIALOGUE_SLUG = "oppettider-pa-norrstrands-fritidsgard"
 
 
 def _fixed_id(name):
-    """A block or option id that is the same on every run."""
-    return str(
-        uuid.uuid5(uuid.NAMESPACE_URL, f"{SITE}/demo/{FEEDBACK_DIALOGUE_SLUG}/{name}")
-    )
+    return fixed_id(FEEDBACK_DIALOGUE_SLUG, name)
 
 
 def _items(prefix, values):
-    return [
-        {"type": "item", "value": value, "id": _fixed_id(f"{prefix}-{n}")}
-        for n, value in enumerate(values, start=1)
-    ]
+    return list_items(FEEDBACK_DIALOGUE_SLUG, prefix, values)
 
 
 # -- Älvpromenaden: the consultation blocks ---------------------------------
