@@ -22,9 +22,11 @@ demo: $(BIN)/.installed
 	@echo "Serving the example site on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
+# In parallel, one pytest-xdist worker per CPU core; PYTEST_ARGS comes after,
+# so `make test PYTEST_ARGS="-n 0"` runs everything in one process.
 test: $(BIN)/.installed
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -m pip install --quiet "mysqlclient>=2.2.1";; esac
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,5 +1,6 @@
 """The built wheel carries everything a site needs at run time."""
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -10,8 +11,28 @@ import pytest
 REPO_DIR = Path(__file__).resolve().parent.parent
 
 
+# Left out of the copy the wheel is built from: what a build or a tool leaves
+# behind in the working tree, which a clean checkout does not have.
+NOT_SOURCE = shutil.ignore_patterns(
+    ".git",
+    ".venv*",
+    "build",
+    "dist",
+    "var",
+    "*.egg-info",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "*.sqlite3",
+)
+
+
 @pytest.fixture(scope="module")
 def wheel_names(tmp_path_factory):
+    # Build from a copy: setuptools writes build/ and *.egg-info next to the
+    # sources, and parallel test workers (pytest-xdist) may each build at once.
+    source = tmp_path_factory.mktemp("source") / "repo"
+    shutil.copytree(REPO_DIR, source, ignore=NOT_SOURCE)
     out_dir = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [
@@ -23,7 +44,7 @@ def wheel_names(tmp_path_factory):
             "--outdir",
             str(out_dir),
         ],
-        cwd=REPO_DIR,
+        cwd=source,
         check=True,
         capture_output=True,
     )
