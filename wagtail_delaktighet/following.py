@@ -13,6 +13,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from .models.contributions import ContributionPersonalData
 from .models.following import (
     Subscription,
     SubscriptionSource,
@@ -60,22 +61,26 @@ def unsubscribe_links(page):
     try:
         reverse(name, args=(page.pk, "token"))
     except NoReverseMatch:
-        base = page.get_full_url() or ""
-        return lambda token: (
-            base + page.reverse_subpage("follow_unsubscribe", args=(token,))
-        )
+        return lambda token: unsubscribe_page_url(page, token)
     site = page.get_site()
     root = site.root_url if site else ""
     return lambda token: root + reverse(name, args=(page.pk, token))
 
 
-def sender_for(page, request=None):
-    site = page.get_site()
-    if site is not None:
-        return DelaktighetSettings.for_site(site).effective_from_email
-    if request is not None:
-        return DelaktighetSettings.for_request(request).effective_from_email
-    return ""
+def consenting_contributor_emails(page, **contribution_filters):
+    """The normalised addresses of contributors to ``page`` who gave an
+    email and consented to being contacted: they hear when the feedback is
+    published (notifications.py). Keyword arguments narrow the
+    contributions, e.g. to one participant's."""
+    lookups = {f"contribution__{k}": v for k, v in contribution_filters.items()}
+    return {
+        normalise_email(email)
+        for email in ContributionPersonalData.objects.filter(
+            contribution__page_id=page.pk, consent=True, **lookups
+        )
+        .exclude(email="")
+        .values_list("email", flat=True)
+    }
 
 
 def confirmation_key(subscription):
@@ -121,7 +126,7 @@ def follow(page, email, *, request=None):
                     ),
                 },
                 page=page,
-                from_email=sender_for(page, request),
+                from_email=DelaktighetSettings.sender_for(page, request),
             )
         ]
     )

@@ -24,10 +24,10 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
 from . import log_actions
-from .following import sender_for, unsubscribe_links
-from .models.contributions import ContributionPersonalData
+from .following import consenting_contributor_emails, unsubscribe_links
 from .models.following import Subscription, SubscriptionSource, normalise_email
 from .models.outbox import OutboxKind
+from .models.site_settings import DelaktighetSettings
 from .outbox import Email, queue_emails
 
 FEEDBACK_TEMPLATE = "wagtail_delaktighet/emails/feedback_published"
@@ -70,7 +70,7 @@ def announce(feedback_page):
     dialogue = feedback_page.get_parent().specific
     recipients = recipients_for(dialogue)
     feedback_url = feedback_page.full_url or ""
-    sender = sender_for(dialogue)
+    sender = DelaktighetSettings.sender_for(dialogue)
     unsubscribe_url = unsubscribe_links(dialogue)
     queue_emails(
         Email(
@@ -104,14 +104,7 @@ def recipients_for(dialogue):
     """The subscriptions to tell, one per address: active followers, and
     contributors who gave an email with consent (signed up here, confirmed by
     their consent) unless their address unsubscribed from the dialogue."""
-    contributor_emails = {
-        normalise_email(email)
-        for email in ContributionPersonalData.objects.filter(
-            contribution__page_id=dialogue.pk, consent=True
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-    }
+    contributor_emails = consenting_contributor_emails(dialogue)
     subscriptions = list(Subscription.objects.filter(page_id=dialogue.pk))
     known = {normalise_email(subscription.email) for subscription in subscriptions}
     now = timezone.now()

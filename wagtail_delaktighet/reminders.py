@@ -159,21 +159,6 @@ def absolute_admin_url(path, site):
     return base.rstrip("/") + path
 
 
-class Senders:
-    """The sender per site (DelaktighetSettings), looked up once per site."""
-
-    def __init__(self):
-        self._by_site = {}
-
-    def __call__(self, site):
-        if site is None:
-            return ""
-        if site.pk not in self._by_site:
-            settings = DelaktighetSettings.for_site(site)
-            self._by_site[site.pk] = settings.effective_from_email
-        return self._by_site[site.pk]
-
-
 def reminder_email(reminder, site, sender):
     dialogue = reminder.dialogue
     context = {
@@ -202,12 +187,16 @@ def reminder_email(reminder, site, sender):
 def queue_reminders(reminders):
     """Queue the reminders in the outbox; they are delivered once the
     transaction commits. Returns the number queued."""
-    senders, sites, emails = Senders(), {}, []
+    # Site and sender once per dialogue, not per recipient.
+    per_dialogue, emails = {}, []
     for reminder in reminders:
         dialogue = reminder.dialogue
-        if dialogue.pk not in sites:
-            sites[dialogue.pk] = dialogue.get_site()
-        site = sites[dialogue.pk]
-        emails.append(reminder_email(reminder, site, senders(site)))
+        if dialogue.pk not in per_dialogue:
+            per_dialogue[dialogue.pk] = (
+                dialogue.get_site(),
+                DelaktighetSettings.sender_for(dialogue),
+            )
+        site, sender = per_dialogue[dialogue.pk]
+        emails.append(reminder_email(reminder, site, sender))
     with transaction.atomic():
         return queue_emails(emails)

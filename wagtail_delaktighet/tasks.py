@@ -26,9 +26,8 @@ def notify_author_of_rejection(contribution_id):
         return False
     page = contribution.page.specific
     # Per-site settings outside a request: the site the dialogue belongs to.
-    site = page.get_site()
-    sender = DelaktighetSettings.for_site(site).effective_from_email if site else None
-    context = {"contribution": contribution, "page": page, "site": site}
+    sender = DelaktighetSettings.sender_for(page)
+    context = {"contribution": contribution, "page": page, "site": page.get_site()}
     # Emails go out in the site's language, whoever triggered them.
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string(

@@ -6,7 +6,7 @@ from wagtail import blocks
 from ..models.contributions import ContributionAnswer, ContributionStatus
 from ..models.status import DialogueStatus
 from ..participation.participants import participant_has_answered
-from .charts import Chart, ChartRow
+from .charts import chart_from_counts, percent_of
 from .choices import option_items, options_block
 from .consultation import ConsultationBlock, ContributionData
 
@@ -81,14 +81,13 @@ class PollBlock(ConsultationBlock):
 
     def summary_charts(self, value, *, page, block_id):
         # Counted as the results under the poll are: the same query.
-        results = option_counts(
-            option_items(value["options"]), vote_counts(page, block_id)
-        )
-        rows = [
-            ChartRow(label=row["text"], count=row["count"], percent=row["percent"])
-            for row in results["options"]
+        return [
+            chart_from_counts(
+                value["question"],
+                option_items(value["options"]),
+                vote_counts(page, block_id),
+            )
         ]
-        return [Chart(title=value["question"], total=results["total"], rows=rows)]
 
 
 def vote_counts(page, block_id):
@@ -115,7 +114,7 @@ def option_counts(options, counts):
                 "id": option_id,
                 "text": text,
                 "count": count,
-                "percent": round(100 * count / total) if total else 0,
+                "percent": percent_of(count, total),
             }
         )
     return {"total": total, "options": rows}

@@ -1,7 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Count, Value
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -187,46 +186,32 @@ def answer_options(question):
     return YES_NO_CHOICES
 
 
-#: Stands in for the value in the rows that count respondents; never an
-#: answer's value (option ids, "1"–"5", "yes"/"no").
-RESPONDENTS = ""
-
-
 def answer_counts(page, block_id, counted):
     """Counts per question and value, and for multiple-choice questions the
-    number of people who answered, in one query (a UNION of two GROUP BYs).
-    Rejected contributions (spam) are not counted.
+    number of people who answered: two GROUP BY queries at most. Rejected
+    contributions (spam) are not counted.
 
-    Returns ``({question id: {value: count}}, {question id: respondents}``.
+    Returns ``({question id: {value: count}}, {question id: respondents})``.
     """
     answers = ContributionAnswer.objects.filter(
         page=page,
         block_id=block_id,
         question_key__in=[question_id for question_id, _question in counted],
     ).exclude(contribution__status=ContributionStatus.REJECTED)
+    counts = {}
     per_value = answers.values_list("question_key", "value").annotate(count=Count("pk"))
+    for question_id, answer, count in per_value:
+        counts.setdefault(question_id, {})[answer] = count
     several = [
         question_id
         for question_id, question in counted
         if question["kind"] == QuestionKind.MULTIPLE_CHOICE
     ]
+    respondents = {}
     if several:
-        per_question = (
+        respondents = dict(
             answers.filter(question_key__in=several)
             .values_list("question_key")
-            .annotate(
-                respondents_value=Value(RESPONDENTS, output_field=models.CharField()),
-                count=Count("contribution", distinct=True),
-            )
-            .values_list("question_key", "respondents_value", "count")
+            .annotate(count=Count("contribution", distinct=True))
         )
-        rows = per_value.union(per_question, all=True)
-    else:
-        rows = per_value
-    counts, respondents = {}, {}
-    for question_id, answer, count in rows:
-        if answer == RESPONDENTS:
-            respondents[question_id] = count
-        else:
-            counts.setdefault(question_id, {})[answer] = count
     return counts, respondents

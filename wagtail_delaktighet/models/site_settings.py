@@ -54,6 +54,18 @@ class DelaktighetSettings(BaseSiteSetting):
 
         return self.notification_from_email or settings.DEFAULT_FROM_EMAIL
 
+    @classmethod
+    def sender_for(cls, page, request=None):
+        """The sender of emails about ``page``: its site's setting (or, for a
+        page outside every site, the requested site's); "" means Django's
+        default sender."""
+        site = page.get_site()
+        if site is not None:
+            return cls.for_site(site).effective_from_email
+        if request is not None:
+            return cls.for_request(request).effective_from_email
+        return ""
+
     @property
     def effective_public_records_notice(self):
         return self.public_records_notice or _(

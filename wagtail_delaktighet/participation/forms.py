@@ -15,20 +15,33 @@ def form_prefix(block_id):
     return f"dlk-{block_id}"
 
 
-class ContributionForm(forms.Form):
-    """Fields every contribution shares.
+class HoneypotForm(forms.Form):
+    """A public form with a honeypot: ``website`` is hidden from people
+    (includes/honeypot.html) and filled in by bots, which are refused with
+    ``honeypot_message``."""
 
-    ``submission_key`` identifies one filled-in form, so posting it twice stores
-    it once. ``website`` is a honeypot: hidden from people, filled in by bots.
-    Name and email are optional and held apart from the content.
-    """
-
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    honeypot_message = _("Your contribution could not be sent. Please try again.")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(self.honeypot_message, code="honeypot")
+        return cleaned_data
+
+
+class ContributionForm(HoneypotForm):
+    """Fields every contribution shares.
+
+    ``submission_key`` identifies one filled-in form, so posting it twice stores
+    it once. Name and email are optional and held apart from the content.
+    """
+
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     #: Whether the form offers name, email and consent; blocks switch it off.
     collects_identity = True
@@ -75,11 +88,6 @@ class ContributionForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get(HONEYPOT_FIELD):
-            raise forms.ValidationError(
-                _("Your contribution could not be sent. Please try again."),
-                code="honeypot",
-            )
         gives_personal_data = cleaned_data.get("name") or cleaned_data.get("email")
         if gives_personal_data and not cleaned_data.get("consent"):
             self.add_error(

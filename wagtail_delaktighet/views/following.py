@@ -22,8 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from .. import following
 from ..forms.follow import FollowForm
-from ..models.contributions import ContributionPersonalData
-from ..models.following import Subscription, normalise_email
+from ..models.following import Subscription
 from ..models.site_settings import DelaktighetSettings
 from ..models.status import DialogueStatus
 from ..participation import ratelimit
@@ -101,16 +100,7 @@ def told_anyway(request, page):
     key = dialogue_participant_key(token, page)
     if not key:
         return False
-    emails = {
-        normalise_email(email)
-        for email in ContributionPersonalData.objects.filter(
-            contribution__page_id=page.pk,
-            contribution__dialogue_participant_key=key,
-            consent=True,
-        )
-        .exclude(email="")
-        .values_list("email", flat=True)
-    }
+    emails = following.consenting_contributor_emails(page, dialogue_participant_key=key)
     if not emails:
         return False
     stopped = set(
