@@ -10,7 +10,7 @@ class WagtailDelaktighetConfig(AppConfig):
 
     def ready(self):
         # Registers the system checks and the settings reload signal handler.
-        from . import checks, conf  # noqa: F401
+        from . import checks, conf, deploy_checks  # noqa: F401
         from .notifications import connect
 
         # Followers hear when final feedback is published (P6).

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from .conf import DEFAULTS, SETTINGS_NAME
+from .conf import DEFAULTS, RENAMED, SETTINGS_NAME
 
 EXPECTED_TYPES = {
     "BASE_TEMPLATE": str,
@@ -11,10 +11,13 @@ EXPECTED_TYPES = {
     "DIALOGUES_PER_PAGE": int,
     "CONSULTATION_BLOCKS": list,
     "MAX_TEXT_LENGTH": int,
-    "RATE_LIMIT_COUNT": int,
+    "RATE_LIMIT_PER_PARTICIPANT": int,
+    "RATE_LIMIT_PER_ADDRESS": int,
+    "RATE_LIMIT_ATTEMPTS_PER_ADDRESS": int,
     "RATE_LIMIT_WINDOW": int,
     "RATE_LIMIT_CACHE": str,
     "CLIENT_ADDRESS_HEADER": (str, type(None)),
+    "TRUSTED_PROXY_COUNT": (int, type(None)),
     "CONTRIBUTIONS_PER_PAGE": int,
     "FEEDBACK_REMINDER_DAYS": int,
 }
@@ -35,7 +38,10 @@ def check_settings(app_configs, **kwargs):
         ]
     messages = []
     for key, value in user_settings.items():
-        if key not in DEFAULTS:
+        if key in RENAMED:
+            messages.append(renamed_warning(key, user_settings))
+            messages.extend(type_errors(RENAMED[key], value, name=key))
+        elif key not in DEFAULTS:
             messages.append(
                 Warning(
                     f"{SETTINGS_NAME} has an unknown key {key!r}; it is ignored.",
@@ -43,27 +49,50 @@ def check_settings(app_configs, **kwargs):
                     id="wagtail_delaktighet.W001",
                 )
             )
-            continue
-        expected = EXPECTED_TYPES[key]
-        wrong_type = not isinstance(value, expected) or (
-            expected is int and isinstance(value, bool)
-        )
-        if wrong_type or (expected is int and value < 1):
-            messages.append(
-                Error(
-                    f"{SETTINGS_NAME}[{key!r}] must be {describe_type(expected)}"
-                    f", not {value!r}.",
-                    id="wagtail_delaktighet.E002",
-                )
-            )
+        else:
+            messages.extend(type_errors(key, value))
     return messages
+
+
+def renamed_warning(old, user_settings):
+    new = RENAMED[old]
+    if new in user_settings:
+        what = f"it is ignored, as {new!r} is set"
+    else:
+        what = f"its value is used as {new!r}"
+    return Warning(
+        f"{SETTINGS_NAME}[{old!r}] is an old name: {what}.",
+        hint=f"Rename it to {new!r}; docs/configuration.md explains the rate limits.",
+        id="wagtail_delaktighet.W015",
+    )
+
+
+def type_errors(key, value, *, name=None):
+    """An E002 error when ``value`` is not what setting ``key`` takes."""
+    expected = EXPECTED_TYPES[key]
+    types = expected if isinstance(expected, tuple) else (expected,)
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    wrong_type = not isinstance(value, expected) or (
+        int in types and isinstance(value, bool)
+    )
+    if wrong_type or (int in types and is_int and value < 1):
+        return [
+            Error(
+                f"{SETTINGS_NAME}[{name or key!r}] must be {describe_type(expected)}"
+                f", not {value!r}.",
+                id="wagtail_delaktighet.E002",
+            )
+        ]
+    return []
 
 
 def describe_type(expected):
     if expected is int:
         return "a positive integer"
     if isinstance(expected, tuple):
-        return " or ".join("None" if t is type(None) else t.__name__ for t in expected)
+        return " or ".join(
+            "None" if t is type(None) else describe_type(t) for t in expected
+        )
     return expected.__name__
 
 

@@ -26,15 +26,25 @@ DEFAULTS = {
     "CONSULTATION_BLOCKS": [],
     # Longest text a participant may send in one answer, in characters.
     "MAX_TEXT_LENGTH": 5000,
-    # Rate limit: at most this many submissions from one client ...
-    "RATE_LIMIT_COUNT": 10,
-    # ... within this many seconds. Counted in Django's cache (use Redis in
+    # Rate limits, per window of RATE_LIMIT_WINDOW seconds (docs/configuration.md
+    # gives the reasons for the numbers): accepted posts per participant and
+    # dialogue ...
+    "RATE_LIMIT_PER_PARTICIPANT": 20,
+    # ... accepted posts per client address (a school class on one address) ...
+    "RATE_LIMIT_PER_ADDRESS": 300,
+    # ... and every post per client address, valid or not (against hammering).
+    "RATE_LIMIT_ATTEMPTS_PER_ADDRESS": 1000,
+    # The window, in seconds. Counted in Django's cache (use Redis in
     # production), keyed by a hash, never by a stored IP address.
     "RATE_LIMIT_WINDOW": 3600,
     # The request header (a META key such as "HTTP_X_FORWARDED_FOR") holding
-    # the client's address when the site runs behind a trusted reverse proxy;
-    # its first address is used. None: REMOTE_ADDR.
+    # the client's address when the site runs behind trusted reverse proxies.
+    # None: REMOTE_ADDR.
     "CLIENT_ADDRESS_HEADER": None,
+    # How many trusted proxies append to that header: the client's address is
+    # the entry this far from the right. None with a header: 1 (and the deploy
+    # checks warn).
+    "TRUSTED_PROXY_COUNT": None,
     # Cache alias for the rate limit.
     "RATE_LIMIT_CACHE": "default",
     # Public contributions (views, answered questions) per page under a block.
@@ -42,6 +52,13 @@ DEFAULTS = {
     # Days before a dialogue's promised feedback date that the
     # delaktighet_send_reminders command first reminds its contacts (P6).
     "FEEDBACK_REMINDER_DAYS": 14,
+}
+
+#: Old setting names and the setting that now takes their value.
+RENAMED = {
+    # Was one limit on every post per address; its value now goes to the
+    # per-address limit on accepted posts.
+    "RATE_LIMIT_COUNT": "RATE_LIMIT_PER_ADDRESS",
 }
 
 
@@ -53,6 +70,9 @@ class DelaktighetSettings:
         user_settings = getattr(settings, SETTINGS_NAME, None) or {}
         merged = dict(DEFAULTS)
         merged.update(user_settings)
+        for old, new in RENAMED.items():
+            if old in user_settings and new not in user_settings:
+                merged[new] = user_settings[old]
         return merged
 
     def __getattr__(self, name):

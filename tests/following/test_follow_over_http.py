@@ -328,18 +328,28 @@ def test_the_honeypot_refuses_bots(client, dialogue):
 
 
 def test_too_many_posts_are_refused(client, dialogue):
-    with override_delaktighet(RATE_LIMIT_COUNT=2):
+    with override_delaktighet(RATE_LIMIT_PER_ADDRESS=2):
         for n in range(2):
             assert follow(client, dialogue, f"a{n}@example.com").status_code == 302
         response = follow(client, dialogue, "late@example.com")
 
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
     summary = soup_of(response).find(id="dlk-follow-errors")
     assert "Please wait a while" in text_of(summary)
     # What the person wrote is kept.
     field = soup_of(response).find(id="id_dlk-follow-email")
     assert field["value"] == "late@example.com"
     assert not Subscription.objects.filter(email="late@example.com").exists()
+
+
+def test_follow_posts_with_errors_use_up_nothing(client, dialogue):
+    with override_delaktighet(RATE_LIMIT_PER_ADDRESS=2):
+        for _n in range(12):
+            assert follow(client, dialogue, "not an address").status_code == 200
+        for n in range(2):
+            assert follow(client, dialogue, f"a{n}@example.com").status_code == 302
+        assert follow(client, dialogue, "late@example.com").status_code == 429
 
 
 def test_nothing_is_left_to_follow_once_final_feedback_is_out(client, make_dialogue):

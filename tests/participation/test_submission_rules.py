@@ -91,7 +91,7 @@ def test_the_same_form_posted_twice_is_stored_once(client, dialogue, block_type)
     assert len(answers) == len(set(answers))
 
 
-@override_delaktighet(RATE_LIMIT_COUNT=2)
+@override_delaktighet(RATE_LIMIT_PER_ADDRESS=2)
 def test_too_many_posts_from_one_client_are_refused(client, new_client, dialogue):
     block = dialogue.block("views")
     for n in range(2):
@@ -100,6 +100,7 @@ def test_too_many_posts_from_one_client_are_refused(client, new_client, dialogue
     response = block.post(new_client(), {"text": "En till"})
 
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= 3600
     summary = text_of(error_summary(response, block))
     assert "many contributions in a short time" in summary
     kept = block.section(response).find(id=block.field_id("text")).get_text()
@@ -110,7 +111,7 @@ def test_too_many_posts_from_one_client_are_refused(client, new_client, dialogue
     ]
 
 
-@override_delaktighet(RATE_LIMIT_COUNT=2)
+@override_delaktighet(RATE_LIMIT_PER_ADDRESS=2)
 def test_the_rate_limit_is_per_client(dialogue):
     block = dialogue.block("views")
     first = Client(REMOTE_ADDR="198.51.100.1")

@@ -128,7 +128,7 @@ def submit(
     online = channel in Channel.online()
     if online:
         check_dialogue_open(page)
-        if ratelimit.hit(client, scope="submit"):
+        if ratelimit.too_many_attempts(client):
             raise RateLimited()
 
     form = block.build_form(value, block_id=block_id, data=data)
@@ -159,6 +159,9 @@ def submit(
         ).exists()
     ):
         raise AlreadyAnswered()
+    # Counted only now, so that a post with form errors uses up nothing.
+    if online and not ratelimit.take(client, participant=participant, page=page):
+        raise RateLimited()
 
     try:
         contribution = _store(

@@ -146,10 +146,13 @@ def follow(request, page):
         return HttpResponseNotAllowed(["POST"])
     form = FollowForm(data=request.POST)
     client = ratelimit.client_key(ratelimit.client_address(request))
-    if ratelimit.hit(client, scope="follow"):
-        return rerender(request, page, form, RATE_LIMITED, 429)
+    if ratelimit.too_many_attempts(client):
+        return rate_limited(request, page, form)
     if not form.is_valid():
         return rerender(request, page, form, "", 200)
+    participant = participant_token(request, create=False)
+    if not ratelimit.take(client, participant=participant, page=page, scope="follow"):
+        return rate_limited(request, page, form)
     try:
         following.follow(page, form.cleaned_data["email"], request=request)
     except following.FeedbackAlreadyPublished:
@@ -159,6 +162,12 @@ def follow(request, page):
     # tell anyone who follows what.
     messages.success(request, SENT, extra_tags=FOLLOW_MESSAGE_TAG)
     return HttpResponseRedirect(f"{page_url}#{FOLLOW_ANCHOR}")
+
+
+def rate_limited(request, page, form):
+    response = rerender(request, page, form, RATE_LIMITED, 429)
+    response["Retry-After"] = str(ratelimit.retry_after())
+    return response
 
 
 def rerender(request, page, form, message, status):

@@ -11,7 +11,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 
 from ..participation import service
 from ..participation.participants import participant_token
-from ..participation.ratelimit import client_address, client_key
+from ..participation.ratelimit import client_address, client_key, retry_after
 from .consultation import REJECTED_SUBMISSION_ATTRIBUTE, RejectedSubmission
 
 
@@ -37,7 +37,12 @@ def participate(request, page, block_id):
         return HttpResponseRedirect(page.get_url(request))
     except service.ParticipationError as error:
         form = service.build_form(page, block_id, data=request.POST)
-        return rerender(request, page, block_id, form, error.message, error.http_status)
+        response = rerender(
+            request, page, block_id, form, error.message, error.http_status
+        )
+        if isinstance(error, service.RateLimited):
+            response["Retry-After"] = str(retry_after())
+        return response
 
     if not submission.accepted:
         return rerender(request, page, block_id, submission.form, "", 200)
