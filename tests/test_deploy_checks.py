@@ -110,6 +110,14 @@ def test_a_proxy_header_without_a_proxy_count_is_flagged():
     assert counted == {}
 
 
+def test_a_proxy_count_without_a_header_is_flagged():
+    with override_delaktighet(TRUSTED_PROXY_COUNT=1):
+        messages = deploy_messages(**production())
+
+    assert set(messages) == {"wagtail_delaktighet.W017"}
+    assert "HTTP_X_FORWARDED_FOR" in messages["wagtail_delaktighet.W017"].hint
+
+
 @pytest.mark.parametrize("count", [0, -1, "2", True])
 def test_the_proxy_count_is_a_positive_integer_or_none(count):
     with override_delaktighet(TRUSTED_PROXY_COUNT=count):

@@ -11,6 +11,7 @@ from django.core.checks import Tags, Warning, register
 from .conf import delaktighet_settings
 
 RATE_LIMITS_DOC = "See docs/configuration.md, section Rate limits."
+PROXY_DOC = "See docs/configuration.md, section Behind a reverse proxy."
 TASKS_HINT = (
     "Configure TASKS with a backend that a worker runs, such as "
     "django_tasks_db.DatabaseBackend. See docs/installation.md, section "
@@ -57,21 +58,31 @@ def check_rate_limit_cache(app_configs, **kwargs):
 
 @register(Tags.security, deploy=True)
 def check_client_address_header(app_configs, **kwargs):
-    if not delaktighet_settings.CLIENT_ADDRESS_HEADER:
-        return []
-    if delaktighet_settings.TRUSTED_PROXY_COUNT is not None:
-        return []
-    return [
-        Warning(
-            "CLIENT_ADDRESS_HEADER is set but TRUSTED_PROXY_COUNT is not: the "
-            "right-most address in the header is taken, as if there were one "
-            "proxy.",
-            hint="Set TRUSTED_PROXY_COUNT to the number of proxies in front of "
-            "the site that append to the header. See docs/configuration.md, "
-            "section Behind a reverse proxy.",
-            id="wagtail_delaktighet.W013",
-        )
-    ]
+    header = delaktighet_settings.CLIENT_ADDRESS_HEADER
+    count = delaktighet_settings.TRUSTED_PROXY_COUNT
+    if header and count is None:
+        return [
+            Warning(
+                "CLIENT_ADDRESS_HEADER is set but TRUSTED_PROXY_COUNT is not: the "
+                "right-most address in the header is taken, as if there were one "
+                "proxy.",
+                hint="Set TRUSTED_PROXY_COUNT to the number of proxies in front "
+                "of the site that append to the header. " + PROXY_DOC,
+                id="wagtail_delaktighet.W013",
+            )
+        ]
+    if count is not None and not header:
+        return [
+            Warning(
+                "TRUSTED_PROXY_COUNT is set but CLIENT_ADDRESS_HEADER is not: the "
+                "count is ignored, and every client behind the proxy shares the "
+                "proxy's address and its rate limit.",
+                hint='Set CLIENT_ADDRESS_HEADER, usually to "HTTP_X_FORWARDED_FOR". '
+                + PROXY_DOC,
+                id="wagtail_delaktighet.W017",
+            )
+        ]
+    return []
 
 
 @register(deploy=True)
