@@ -151,3 +151,27 @@ def test_the_old_setting_name_still_limits_and_is_flagged(new_client, dialogue):
     [warning] = warnings
     assert "'RATE_LIMIT_COUNT'" in warning.msg
     assert "'RATE_LIMIT_PER_ADDRESS'" in warning.msg
+
+
+def test_concurrent_posts_never_take_more_than_the_limit(dialogue):
+    """Counting and checking are one atomic step (``incr``), so posts that
+    arrive at once cannot all slip under the limit."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from wagtail_delaktighet.participation import ratelimit
+
+    school = ratelimit.client_key(SCHOOL)
+    start = Barrier(16)
+
+    def post(n):
+        start.wait()
+        return ratelimit.take(school, participant=f"pupil-{n}", page=dialogue.page)
+
+    with (
+        override_delaktighet(RATE_LIMIT_PER_ADDRESS=5),
+        ThreadPoolExecutor(max_workers=16) as pool,
+    ):
+        taken = list(pool.map(post, range(16)))
+
+    assert taken.count(True) == 5
