@@ -26,6 +26,18 @@ def empty_cache():
 
 
 @pytest.fixture
+def rate_limit_window():
+    """The rate limits count in fixed windows of an hour, starting on the hour:
+    a test that counts runs just after one begins, so that its counts never
+    straddle two windows."""
+    import time_machine
+
+    start = timezone.now().replace(minute=0, second=5, microsecond=0)
+    with time_machine.travel(start, tick=True):
+        yield
+
+
+@pytest.fixture
 def new_client():
     """Make a browser of its own (its own session, so its own participant),
     reading English source text whatever the translations say."""

@@ -327,6 +327,7 @@ def test_the_honeypot_refuses_bots(client, dialogue):
     assert not OutboxEmail.objects.exists()
 
 
+@pytest.mark.usefixtures("rate_limit_window")
 def test_too_many_posts_are_refused(client, dialogue):
     with override_delaktighet(RATE_LIMIT_PER_ADDRESS=2):
         for n in range(2):
@@ -343,6 +344,7 @@ def test_too_many_posts_are_refused(client, dialogue):
     assert not Subscription.objects.filter(email="late@example.com").exists()
 
 
+@pytest.mark.usefixtures("rate_limit_window")
 def test_follow_posts_with_errors_use_up_nothing(client, dialogue):
     with override_delaktighet(RATE_LIMIT_PER_ADDRESS=2):
         for _n in range(12):

@@ -74,6 +74,7 @@ def test_an_upcoming_dialogue_says_it_has_not_opened(upcoming_dialogue):
     assert refused.value.message == "This dialogue has not opened yet."
 
 
+@pytest.mark.usefixtures("rate_limit_window")
 @override_delaktighet(RATE_LIMIT_PER_ADDRESS=1)
 def test_the_rate_limit_counts_online_posts_per_client(dialogue):
     block = dialogue.block("views")

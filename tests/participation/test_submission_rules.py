@@ -91,6 +91,7 @@ def test_the_same_form_posted_twice_is_stored_once(client, dialogue, block_type)
     assert len(answers) == len(set(answers))
 
 
+@pytest.mark.usefixtures("rate_limit_window")
 @override_delaktighet(RATE_LIMIT_PER_ADDRESS=2)
 def test_too_many_posts_from_one_client_are_refused(client, new_client, dialogue):
     block = dialogue.block("views")
@@ -111,6 +112,7 @@ def test_too_many_posts_from_one_client_are_refused(client, new_client, dialogue
     ]
 
 
+@pytest.mark.usefixtures("rate_limit_window")
 @override_delaktighet(RATE_LIMIT_PER_ADDRESS=2)
 def test_the_rate_limit_is_per_client(dialogue):
     block = dialogue.block("views")
