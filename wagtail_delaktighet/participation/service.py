@@ -259,10 +259,13 @@ def _store(
 def submission_fingerprint(cleaned_data, data_to_store, *, page, block_id, participant):
     """The idempotency key stored for a submission.
 
-    The form's own key marks one filled-in form, but a page cache may serve the
-    same form (and key) to many people. Hashing it with the participant's
-    token and what they sent means only a true repeat — the same form, from
-    the same participant, with the same content — counts as a duplicate.
+    The form's own key marks one filled-in form, but a key may reach more
+    than one person (a page cache, a custom front end). Hashing it with the
+    participant's token and what they sent means only a true repeat — the
+    same form, from the same participant, with the same content — counts as a
+    duplicate. A first post's token is itself derived from the form's key
+    (participants.first_visit_token), which is why pages with a form are kept
+    out of shared caches (views/caching.py).
     """
     material = json.dumps(
         [
