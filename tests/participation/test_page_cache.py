@@ -6,6 +6,7 @@ a clear answer, never a 500 (docs/installation.md, "Page caches")."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
@@ -150,7 +151,7 @@ def test_a_form_posted_again_after_the_session_was_lost_is_stored_once(dialogue)
 
     first = post_rendered(browser, block, hidden, valid_fields(block))
     receipt = receipt_shown(browser, block)
-    del browser.cookies["sessionid"]
+    del browser.cookies[settings.SESSION_COOKIE_NAME]
     again = post_rendered(browser, block, hidden, valid_fields(block))
 
     assert_redirected_to_block(first, block)
