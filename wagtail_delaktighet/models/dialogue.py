@@ -594,6 +594,13 @@ class DialoguePage(RoutablePageMixin, Page):
     def feedback_overdue(self, value):
         self.__dict__["feedback_overdue"] = value
 
+    def serve(self, request, *args, **kwargs):
+        from ..views.caching import keep_forms_private
+
+        # Every route that renders the page (also a post rendered again with
+        # its errors) goes through here.
+        return keep_forms_private(super().serve(request, *args, **kwargs))
+
     def get_context(self, request, *args, **kwargs):
         from ..views.common import base_context
         from ..views.dialogue import dialogue_context

@@ -15,6 +15,11 @@ def form_prefix(block_id):
     return f"dlk-{block_id}"
 
 
+def posted_submission_key(data, block_id):
+    """The ``submission_key`` posted for a block's form, as sent (unchecked)."""
+    return data.get(f"{form_prefix(block_id)}-submission_key")
+
+
 class HoneypotForm(forms.Form):
     """A public form with a honeypot: ``website`` is hidden from people
     (includes/honeypot.html) and filled in by bots, which are refused with

@@ -1,11 +1,18 @@
 """Telling one participant's answers apart, without knowing who they are.
 
-A random token lives in the participant's session; contributions store only a
-keyed hash of it, per block (``Contribution.participant_key``).
+A token lives in the participant's session; contributions store only a keyed
+hash of it, per block (``Contribution.participant_key``).
+
+A dialogue page sets no session, so a first visit has no token until its first
+post. That post's token is derived from the key of the form it sends (a random
+key the page rendered for this browser), so the two posts of a first-visit
+double click, which both leave before the browser has a session cookie, are
+one participant: the same form is stored once and a poll counts one vote.
 """
 
 import hashlib
 import hmac
+import re
 import uuid
 
 from django.conf import settings
@@ -13,13 +20,34 @@ from django.conf import settings
 SESSION_KEY = "wagtail_delaktighet_participant"
 
 
-def participant_token(request, *, create=True):
-    """The session's participant token; created on first use when asked."""
+#: A form key as ``ContributionForm`` issues it (``uuid4().hex``). Only such a
+#: key, with its 122 random bits, may name a participant: a short or made-up
+#: key could be sent by several people and merge them into one.
+ISSUED_FORM_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def participant_token(request, *, create=True, form_key=None):
+    """The session's participant token; created on first use when asked.
+
+    ``form_key`` is the posted form's ``submission_key``: a new token is
+    derived from it when it has the shape the form issues, so every post of
+    that one rendered form gets the same token; otherwise the new token is
+    random.
+    """
     token = request.session.get(SESSION_KEY)
     if not token and create:
-        token = uuid.uuid4().hex
+        token = first_visit_token(form_key) or uuid.uuid4().hex
         request.session[SESSION_KEY] = token
     return token
+
+
+def first_visit_token(form_key):
+    """The participant token of a browser without one that posts the form
+    with ``form_key``; None when the key is not one the form issues."""
+    if not isinstance(form_key, str) or not ISSUED_FORM_KEY.fullmatch(form_key):
+        return None
+    # Keyed, so the token kept in the session is not the key shown in the page.
+    return _keyed_hash(f"first-visit:{form_key}")[:32]
 
 
 def _keyed_hash(message):

@@ -143,22 +143,16 @@ def submit(
         block_id=block_id,
         participant=participant,
     )
-    earlier = Contribution.objects.filter(submission_key=key).first()
-    if earlier is not None:
-        return Submission(form=form, contribution=earlier, duplicate=True)
-
     answer_key = (
         participant_key(participant, page, block_id)
         if block.one_answer_per_participant and online
         else None
     )
-    if (
-        answer_key
-        and Contribution.objects.filter(
-            page=page, block_id=block_id, participant_key=answer_key
-        ).exists()
-    ):
-        raise AlreadyAnswered()
+    stored_before = _stored_before(
+        form, key, page=page, block_id=block_id, answer_key=answer_key
+    )
+    if stored_before is not None:
+        return stored_before
     # Counted only now, so that a post with form errors uses up nothing.
     if online and not ratelimit.take(client, participant=participant, page=page):
         raise RateLimited()
@@ -179,12 +173,35 @@ def submit(
             created_at=created_at or timezone.now(),
         )
     except IntegrityError:
-        # Two identical posts raced past the checks above; the first one won.
-        earlier = Contribution.objects.filter(submission_key=key).first()
-        if earlier is not None:
-            return Submission(form=form, contribution=earlier, duplicate=True)
-        raise AlreadyAnswered() from None
+        # Another post raced past the look-up above and was stored first (a
+        # double click, or two servers at once): the unique constraints
+        # refused this one. _store's atomic block, a savepoint inside any
+        # caller's transaction, has been rolled back, so the connection can
+        # still read (on PostgreSQL too) what the winner stored.
+        stored_before = _stored_before(
+            form, key, page=page, block_id=block_id, answer_key=answer_key
+        )
+        if stored_before is None:
+            raise
+        return stored_before
     return Submission(form=form, contribution=contribution)
+
+
+def _stored_before(form, key, *, page, block_id, answer_key):
+    """The earlier contribution of the same submission, as a duplicate; raises
+    ``AlreadyAnswered`` when the participant answered the block with another
+    one; None when neither was stored."""
+    earlier = Contribution.objects.filter(submission_key=key).first()
+    if earlier is not None:
+        return Submission(form=form, contribution=earlier, duplicate=True)
+    if (
+        answer_key
+        and Contribution.objects.filter(
+            page=page, block_id=block_id, participant_key=answer_key
+        ).exists()
+    ):
+        raise AlreadyAnswered()
+    return None
 
 
 @transaction.atomic
@@ -245,10 +262,13 @@ def _store(
 def submission_fingerprint(cleaned_data, data_to_store, *, page, block_id, participant):
     """The idempotency key stored for a submission.
 
-    The form's own key marks one filled-in form, but a page cache may serve the
-    same form (and key) to many people. Hashing it with the participant's
-    token and what they sent means only a true repeat — the same form, from
-    the same participant, with the same content — counts as a duplicate.
+    The form's own key marks one filled-in form, but a key may reach more
+    than one person (a page cache, a custom front end). Hashing it with the
+    participant's token and what they sent means only a true repeat — the
+    same form, from the same participant, with the same content — counts as a
+    duplicate. A first post's token is itself derived from the form's key
+    (participants.first_visit_token), which is why pages with a form are kept
+    out of shared caches (views/caching.py).
     """
     material = json.dumps(
         [

@@ -9,6 +9,7 @@ rather than ``page.<relation>.all``, which would query again.
 from django.utils import timezone
 
 from ..models import DialoguePhase, DialogueStatus
+from .caching import OFFERS_FORM
 from .consultation import consultation_context
 from .dialogue_feedback import dialogue_feedback_context
 from .following import follow_context
@@ -66,6 +67,15 @@ def status_label(status):
         return status
 
 
+def offers_form(consultation, follow):
+    """Whether the page carries a form: a consultation block taking input, or
+    the offer to follow the dialogue (until its final feedback is out)."""
+    accepting = any(
+        state.accepting for state in consultation["dlk_consultation"].values()
+    )
+    return accepting or follow["dlk_follow"] is not None
+
+
 def dialogue_context(request, page):
     today = timezone.localdate()
     # Chronological; the editor's order breaks ties (sort is stable).
@@ -80,10 +90,13 @@ def dialogue_context(request, page):
     # Read first: it fills page.final_feedback, which page.status needs.
     feedback = dialogue_feedback_context(request, page)
     status = page.status
+    consultation = consultation_context(request, page, page_url)
+    follow = follow_context(request, page, page_url)
     return {
-        **consultation_context(request, page, page_url),
+        **consultation,
         **feedback,
-        **follow_context(request, page, page_url),
+        **follow,
+        OFFERS_FORM: offers_form(consultation, follow),
         "status": status,
         "status_label": status_label(status),
         "phases": phases,

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 
 from ..participation import service
+from ..participation.forms import posted_submission_key
 from ..participation.participants import participant_token
 from ..participation.ratelimit import client_address, client_key, retry_after
 from .consultation import REJECTED_SUBMISSION_ATTRIBUTE, RejectedSubmission
@@ -30,7 +31,11 @@ def participate(request, page, block_id):
             block_id,
             request.POST,
             client=client_key(client_address(request)),
-            participant=participant_token(request),
+            # A first post has no token yet: the form's own key gives one,
+            # so a first-visit double click is one participant.
+            participant=participant_token(
+                request, form_key=posted_submission_key(request.POST, block_id)
+            ),
         )
     except service.BlockNotFound as error:
         messages.error(request, error.message)
