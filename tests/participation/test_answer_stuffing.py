@@ -20,13 +20,10 @@ from .support import (
     survey,
     text_of,
     valid_fields,
+    wish_list,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def wish_list():
-    return ("wish_list", {"prompt": "Vad önskar du dig?"})
 
 
 @pytest.fixture
