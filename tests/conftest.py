@@ -16,6 +16,7 @@ hypothesis_settings.register_profile("delaktighet", max_examples=60, deadline=No
 hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "delaktighet"))
 
+
 @pytest.fixture(autouse=True)
 def english_outside_requests():
     """Tests read English source text. Requests still choose their language
