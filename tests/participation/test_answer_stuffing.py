@@ -17,6 +17,7 @@ from wagtail_delaktighet.models import Contribution, ContributionAnswer
 from .support import (
     assert_errors_link_to,
     assert_redirected_to_block,
+    poll,
     survey,
     text_of,
     valid_fields,
@@ -158,3 +159,34 @@ def test_a_stuffed_post_cannot_push_a_feedback_chart_above_100_percent(
     for title in ("Vilken entré använder du?", "Hur trygg känner du dig?"):
         rows, total = chart_rows(soup, title)
         assert all(count <= total and percent <= 100 for count, percent in rows)
+
+
+@pytest.mark.parametrize("kind", ["single_choice", "scale", "yes_no"])
+def test_a_one_answer_question_sent_many_times_counts_one_answer(
+    client, parkenkat, kind
+):
+    """A radio group holds one value: the form reads one, as Django does for
+    every single-value field, so nothing is counted twice."""
+    field, question_id, options = parkenkat.question(kind)
+    value = options[0] if options else {"scale": "2", "yes_no": "yes"}[kind]
+    fields = {**valid_fields(parkenkat), field: [value] * 30}
+
+    response = parkenkat.post(client, fields)
+
+    assert_redirected_to_block(response, parkenkat)
+    assert list(
+        ContributionAnswer.objects.filter(question_key=question_id).values_list(
+            "value", flat=True
+        )
+    ) == [value]
+
+
+def test_a_vote_sent_many_times_in_one_post_counts_once(client, consultation_dialogue):
+    dialogue = consultation_dialogue(body=[poll()])
+    ballot = dialogue.block("poll")
+    choice = ballot.option_ids()[1]
+
+    response = ballot.post(client, {"choice": [choice] * 30})
+
+    assert_redirected_to_block(response, ballot)
+    assert list(ContributionAnswer.objects.values_list("value", flat=True)) == [choice]
