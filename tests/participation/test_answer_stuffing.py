@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.db import IntegrityError, transaction
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from tests.feedback.support import make_feedback
@@ -190,3 +192,53 @@ def test_a_vote_sent_many_times_in_one_post_counts_once(client, consultation_dia
 
     assert_redirected_to_block(response, ballot)
     assert list(ContributionAnswer.objects.values_list("value", flat=True)) == [choice]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_keeps_one_of_each_answer_stored_twice(home_page):
+    """Sites that took stuffed posts before the constraint existed: the
+    migration that adds it first removes the repeats."""
+    app = "wagtail_delaktighet"
+    loader = MigrationLoader(connection)
+    target = next(
+        key
+        for key in loader.disk_migrations
+        if key[0] == app and key[1].endswith("_answer_once_per_contribution")
+    )
+    previous = next(
+        parent.key
+        for parent in loader.graph.node_map[target].parents
+        if parent.key[0] == app
+    )
+    call_command("migrate", app, previous[1], verbosity=0)
+    try:
+        # The models as they were before the constraint.
+        old = loader.project_state(previous).apps
+        contribution_model = old.get_model(app, "Contribution")
+        answer_model = old.get_model(app, "ContributionAnswer")
+
+        def contribution_with(*values):
+            contribution = contribution_model.objects.create(
+                page_id=home_page.pk, block_id="b", block_type="survey", content={}
+            )
+            for value in values:
+                answer_model.objects.create(
+                    contribution=contribution,
+                    page_id=home_page.pk,
+                    block_id="b",
+                    question_key="q",
+                    value=value,
+                )
+            return contribution.pk
+
+        stuffed = contribution_with("a", "a", "a", "b")
+        honest = contribution_with("a")
+    finally:
+        call_command("migrate", app, verbosity=0)
+
+    def values(pk):
+        answers = ContributionAnswer.objects.filter(contribution_id=pk)
+        return sorted(answers.values_list("value", flat=True))
+
+    assert values(stuffed) == ["a", "b"]
+    assert values(honest) == ["a"]
