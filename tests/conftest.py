@@ -1,4 +1,5 @@
 import importlib
+import os
 from datetime import timedelta
 
 import pytest
@@ -6,6 +7,14 @@ from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone, translation
+from hypothesis import settings as hypothesis_settings
+
+# Property-based tests (Hypothesis): a modest number of examples keeps the
+# suite fast; HYPOTHESIS_PROFILE=thorough searches much longer. No deadline:
+# an example touches the database, whose speed varies.
+hypothesis_settings.register_profile("delaktighet", max_examples=60, deadline=None)
+hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "delaktighet"))
 
 
 @pytest.fixture(autouse=True)

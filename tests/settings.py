@@ -21,5 +21,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
 WAGTAIL_DELAKTIGHET = {
     "CONSULTATION_BLOCKS": [
         ("suggestion_box", "tests.testapp.blocks.SuggestionBoxBlock"),
+        ("wish_list", "tests.testapp.blocks.WishListBlock"),
     ],
 }

@@ -95,6 +95,11 @@ def suggestion_box():
     return ("suggestion_box", {"prompt": "Vad föreslår du?"})
 
 
+def wish_list():
+    """The test project's block built on Django's own MultipleChoiceField."""
+    return ("wish_list", {"prompt": "Vad önskar du dig?"})
+
+
 def every_block():
     """One of each consultation block, after a content block."""
     return [
@@ -217,6 +222,8 @@ def valid_fields(block):
         return {"question": "När börjar bygget?"}
     if block.block_type == "suggestion_box":
         return {"suggestion": "Bygg en scen", "mood": "happy"}
+    if block.block_type == "wish_list":
+        return {"wishes": ["shade"]}
     raise LookupError(block.block_type)
 
 

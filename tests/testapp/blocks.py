@@ -43,3 +43,43 @@ class SuggestionBoxBlock(ConsultationBlock):
             .values_list("value")
             .annotate(count=Count("pk"))
         )
+
+
+#: Two wishes whose values share their first 64 characters (the length of
+#: ``ContributionAnswer.value``).
+LONG_WISH = "more-benches-and-lamps-along-the-path-between-the-pond-and-the-playground"
+WISHES = [
+    (f"{LONG_WISH}-north", "Norra stigen"),
+    (f"{LONG_WISH}-south", "Södra stigen"),
+    ("shade", "Skugga"),
+]
+
+
+class WishListBlock(ConsultationBlock):
+    """Wishes ticked from a list, counted; built as a project might, on
+    Django's own ``MultipleChoiceField`` with long option values."""
+
+    prompt = blocks.CharBlock()
+
+    class Meta:
+        template = "testapp/wish_list.html"
+        label = "Wish list"
+
+    def form_fields(self, value):
+        return {
+            "wishes": forms.MultipleChoiceField(
+                label=value["prompt"],
+                choices=WISHES,
+                widget=forms.CheckboxSelectMultiple,
+            ),
+        }
+
+    def contribution_from_form(self, value, cleaned_data):
+        wishes = cleaned_data["wishes"]
+        return ContributionData(
+            content={"wishes": wishes},
+            answers=[("wish", wish) for wish in wishes],
+        )
+
+    def initial_status(self, value):
+        return ContributionStatus.PRIVATE

@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..models.contributions import ContributionAnswer, ContributionStatus
-from ..participation.forms import text_field
+from ..participation.forms import OptionsField, text_field
 from .charts import chart_from_counts
 from .choices import option_items
 from .consultation import ConsultationBlock, ContributionData
@@ -92,7 +92,7 @@ def question_field(question):
             **common,
         )
     if kind == QuestionKind.MULTIPLE_CHOICE:
-        return forms.MultipleChoiceField(
+        return OptionsField(
             choices=option_items(question["options"]),
             widget=forms.CheckboxSelectMultiple,
             **common,

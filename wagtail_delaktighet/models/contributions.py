@@ -7,6 +7,8 @@ hidden and later anonymised. Choice answers are rows of their own, so results
 are counted by the database (GROUP BY), never by loading contributions.
 """
 
+import hashlib
+
 import swapper
 from django.conf import settings
 from django.db import models
@@ -220,10 +222,38 @@ class ContributionAnswer(models.Model):
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
+        constraints = [
+            # Each option counts at most once per contribution: a form posted
+            # with an option repeated must not count it twice.
+            models.UniqueConstraint(
+                fields=["contribution", "question_key", "value"],
+                name="dlk_answer_once_per_contribution",
+            )
+        ]
         indexes = [models.Index(fields=["page", "block_id", "question_key", "value"])]
 
     def __str__(self):
         return f"{self.question_key}={self.value}"
+
+
+#: The length of ``ContributionAnswer.value``.
+ANSWER_VALUE_LENGTH = 64
+
+
+def answer_value(answer):
+    """The ``ContributionAnswer.value`` stored for a counted answer.
+
+    A value that fits the column is stored as it is. A longer one keeps its
+    beginning and ends with a hash of the whole, so that two long values that
+    begin alike stay two answers instead of colliding into one. Results
+    computed by ``GROUP BY value`` find a long option under
+    ``answer_value(option)``.
+    """
+    value = str(answer)
+    if len(value) <= ANSWER_VALUE_LENGTH:
+        return value
+    digest = hashlib.sha256(value.encode()).hexdigest()[:16]
+    return f"{value[: ANSWER_VALUE_LENGTH - len(digest) - 1]}~{digest}"
 
 
 class OfficialResponse(models.Model):

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ..conf import delaktighet_settings
@@ -121,3 +122,23 @@ def text_field(label, *, required=True, help_text="", multiline=True):
             )
         },
     )
+
+
+class OptionsField(forms.MultipleChoiceField):
+    """Several of the offered options, each at most once.
+
+    A browser sends each ticked checkbox once, so a repeated option comes from
+    a crafted or broken client. It is refused like an option that was not
+    offered — a form error, the input kept — rather than quietly cut down:
+    the sender learns that the request was wrong, and nothing sent twice is
+    counted twice.
+    """
+
+    default_error_messages = {
+        "repeated": _("Choose each option at most once."),
+    }
+
+    def validate(self, value):
+        super().validate(value)
+        if len(set(value)) != len(value):
+            raise ValidationError(self.error_messages["repeated"], code="repeated")

@@ -21,6 +21,7 @@ from ..models.contributions import (
     Contribution,
     ContributionAnswer,
     ContributionPersonalData,
+    answer_value,
 )
 from ..models.status import DialogueStatus
 from . import ratelimit
@@ -236,15 +237,21 @@ def _store(
     )
     contribution.receipt = receipt_reference(contribution)
     contribution.save(update_fields=["receipt"])
+    # Each answer once (the database refuses a repeat): a block whose form
+    # let a repeated option through still counts it once.
+    distinct_answers = dict.fromkeys(
+        (question_key, answer_value(answer))
+        for question_key, answer in data_to_store.answers
+    )
     ContributionAnswer.objects.bulk_create(
         ContributionAnswer(
             contribution=contribution,
             page=page,
             block_id=block_id,
             question_key=question_key,
-            value=str(answer)[:64],
+            value=value,
         )
-        for question_key, answer in data_to_store.answers
+        for question_key, value in distinct_answers
     )
     name = form.cleaned_data.get("name", "")
     email = form.cleaned_data.get("email", "")
