@@ -3,14 +3,19 @@ task, and kept pending with its error when the mail server fails; retried
 after growing pauses until it is given up; claimed by one sender at a time,
 so overlapping delivery runs send it once."""
 
+import re
 import smtplib
+import threading
+import time
 from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.mail.backends import locmem
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
@@ -212,3 +217,54 @@ def test_the_default_pauses_add_up_to_about_two_and_a_half_days():
         5, 10, 20, 40, 80, 160, 320, 640, 720, 720, 720,
     ]  # fmt: skip
     assert sum(pauses, timedelta()) == timedelta(hours=57, minutes=15)
+
+
+DUMMY_TASKS = "django_tasks.backends.dummy.DummyBackend"
+
+
+class SlowBackend(locmem.EmailBackend):
+    """A mail server that takes a moment per message, so that concurrent
+    runs overlap."""
+
+    def send_messages(self, messages):
+        time.sleep(0.02)
+        return super().send_messages(messages)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(EMAIL_BACKEND=f"{__name__}.SlowBackend")
+def test_concurrent_runs_on_their_own_connections_send_each_email_once():
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "The tests' in-memory SQLite, shared between threads, refuses a "
+            "second writer at once ('table is locked'); the overlapping-runs "
+            "test covers SQLite, CI runs this one on PostgreSQL and MariaDB."
+        )
+    addresses = [f"person{n}@example.se" for n in range(20)]
+    # No task worker runs: the emails wait for the command.
+    with override_settings(TASKS={"default": {"BACKEND": DUMMY_TASKS}}):
+        queue_emails(reminder(address, f"key:{address}") for address in addresses)
+    assert mail.outbox == []
+    start = threading.Barrier(4)
+    outputs, errors = [], []
+
+    def run():
+        try:
+            start.wait()
+            outputs.append(send_pending())
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(addresses)
+    sent = [int(re.match(r"Sent (\d+)", output)[1]) for output in outputs]
+    assert sum(sent) == 20
+    assert set(OutboxEmail.objects.values_list("attempts", flat=True)) == {1}
