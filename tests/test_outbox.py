@@ -167,6 +167,22 @@ def test_only_one_claim_wins_and_a_crashed_senders_claim_expires(time_machine):
     assert row.attempts == 2 and row.sent_at is not None
 
 
+@override_settings(WAGTAIL_DELAKTIGHET={"OUTBOX_MAX_ATTEMPTS": 1})
+def test_a_last_attempt_whose_sender_died_is_given_up(time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    queue_emails([reminder()])
+    row = OutboxEmail.objects.get()
+    assert claim(row.pk) is not None
+
+    time_machine.shift(timedelta(seconds=600))
+    assert "0 still pending; 1 given up" in send_pending()
+
+    row.refresh_from_db()
+    assert row.failed_at == timezone.now() and row.attempts == 1
+    assert row.last_error.startswith("Interrupted")
+    assert mail.outbox == []
+
+
 # -- retries ---------------------------------------------------------------------
 
 

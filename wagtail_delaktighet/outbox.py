@@ -30,6 +30,9 @@ from .models.outbox import OutboxEmail
 
 logger = logging.getLogger(__name__)
 
+#: The error recorded when a sender stopped before recording an outcome.
+INTERRUPTED = "Interrupted: the sender stopped before the outcome was recorded."
+
 
 @dataclass
 class Email:
@@ -146,6 +149,7 @@ def deliver(outbox_id):
 def deliver_pending(limit=None):
     """Try every due row once, oldest first; return (sent, failed). A row
     that another sender claimed meanwhile counts as neither."""
+    give_up_interrupted()
     due = OutboxEmail.objects.filter(_due(timezone.now())).order_by("pk")
     sent = failed = 0
     for outbox_id in list(due.values_list("pk", flat=True)[:limit]):
@@ -182,12 +186,36 @@ def retry_delay(attempts):
     return timedelta(seconds=min(first * 2**doublings, longest))
 
 
-def _due(now):
-    """Rows to send now: not sent, not given up, their pause over, and not
-    held by a sender (or held by one whose claim has expired)."""
-    return Q(sent_at__isnull=True, failed_at__isnull=True, next_attempt_at__lte=now) & (
-        Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
+def give_up_interrupted():
+    """Give up rows whose last allowed attempt never recorded an outcome (its
+    sender died while sending), so they show as failed, not pending."""
+    now = timezone.now()
+    return (
+        OutboxEmail.objects.filter(
+            sent_at__isnull=True,
+            failed_at__isnull=True,
+            attempts__gte=_setting("OUTBOX_MAX_ATTEMPTS"),
+        )
+        .filter(_unclaimed(now))
+        .update(
+            failed_at=now, claimed_by="", claimed_until=None, last_error=INTERRUPTED
+        )
     )
+
+
+def _due(now):
+    """Rows to send now: not sent, not given up, attempts left, their pause
+    over, and not held by a sender (or held by one whose claim expired)."""
+    return Q(
+        sent_at__isnull=True,
+        failed_at__isnull=True,
+        attempts__lt=_setting("OUTBOX_MAX_ATTEMPTS"),
+        next_attempt_at__lte=now,
+    ) & _unclaimed(now)
+
+
+def _unclaimed(now):
+    return Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
 
 
 def _record_failure(row, token, error):
