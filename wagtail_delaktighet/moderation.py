@@ -9,14 +9,16 @@ to be told send nothing: a spammer's address is never written to.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from . import log_actions
-from .models import ContributionStatus, DelaktighetSettings, OutboxKind
+from .models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
 from .outbox import Email, queue_emails
 
 REJECTION_TEMPLATE = "wagtail_delaktighet/emails/rejection"
+WITHDRAWN = "Withdrawn: the moderation decision changed before it was sent."
 
 
 class ModerationError(Exception):
@@ -30,6 +32,7 @@ def approve(contribution, *, user):
     contribution.rejection_reason = None
     contribution.rejection_note = ""
     _stamp(contribution, user)
+    withdraw_rejection_emails(contribution)
     log(instance=contribution, action=log_actions.APPROVE, user=user)
     return contribution
 
@@ -50,6 +53,7 @@ def reject(contribution, *, user, reason, note=""):
         user=user,
         data={"reason": reason.name, "note": note},
     )
+    withdraw_rejection_emails(contribution)
     queue_emails(_rejection_emails(contribution, decision=entry.pk))
     return contribution
 
@@ -63,6 +67,20 @@ def reject_many(contributions, *, user, reason, note=""):
         reject(contribution, user=user, reason=reason, note=note)
         for contribution in contributions
     ]
+
+
+def withdraw_rejection_emails(contribution):
+    """An earlier rejection's email that has not gone out yet (the mail server
+    is down) is not sent once the decision changes; it stays in the outbox
+    as failed, with the reason."""
+    now = timezone.now()
+    OutboxEmail.objects.filter(
+        key__startswith=f"rejection:{contribution.pk}:",
+        sent_at__isnull=True,
+        failed_at__isnull=True,
+    ).filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)).update(
+        failed_at=now, last_error=WITHDRAWN
+    )
 
 
 def _rejection_emails(contribution, *, decision):

@@ -418,6 +418,34 @@ def test_a_failing_mail_server_does_not_lose_the_rejection(
     assert row.sent_at is not None and row.attempts == 2
 
 
+@override_settings(EMAIL_BACKEND="tests.staff.test_moderation.BrokenMailBackend")
+def test_an_unsent_rejection_email_is_withdrawn_when_the_decision_changes(
+    dialogue, moderator, reasons, django_capture_on_commit_callbacks, time_machine
+):
+    contribution = send_views(dialogue.block("views"), "Text", email="m@example.com")
+    time_machine.move_to(timezone.now(), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reject(
+            contribution, user=moderator, reason=reasons["Olagligt innehåll"]
+        )
+        moderation.reject(
+            contribution, user=moderator, reason=reasons["Hör inte till dialogen"]
+        )
+    first, second = OutboxEmail.objects.order_by("pk")
+    assert first.has_failed and first.last_error == moderation.WITHDRAWN
+    assert second.is_pending
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.approve(contribution, user=moderator)
+
+    second.refresh_from_db()
+    assert second.has_failed and second.last_error == moderation.WITHDRAWN
+    time_machine.shift(timedelta(days=1))
+    with override_settings(EMAIL_BACKEND=LOCMEM):
+        send_pending()
+    assert mail.outbox == []
+
+
 @override_settings(
     TASKS={"default": {"BACKEND": "tests.staff.test_moderation.UnreachableQueue"}}
 )
