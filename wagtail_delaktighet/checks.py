@@ -20,6 +20,10 @@ EXPECTED_TYPES = {
     "TRUSTED_PROXY_COUNT": (int, type(None)),
     "CONTRIBUTIONS_PER_PAGE": int,
     "FEEDBACK_REMINDER_DAYS": int,
+    "OUTBOX_MAX_ATTEMPTS": int,
+    "OUTBOX_RETRY_DELAY": int,
+    "OUTBOX_RETRY_DELAY_MAX": int,
+    "OUTBOX_CLAIM_SECONDS": int,
 }
 
 

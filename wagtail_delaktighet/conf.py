@@ -52,6 +52,19 @@ DEFAULTS = {
     # Days before a dialogue's promised feedback date that the
     # delaktighet_send_reminders command first reminds its contacts (P6).
     "FEEDBACK_REMINDER_DAYS": 14,
+    # Outbox: an email that fails is tried at most this many times in all,
+    # then given up as failed (shown in the Outgoing email report) ...
+    "OUTBOX_MAX_ATTEMPTS": 12,
+    # ... waiting this many seconds after the first failure, twice as long
+    # after each further one ...
+    "OUTBOX_RETRY_DELAY": 300,
+    # ... but never longer than this (12 hours): about two and a half days
+    # of retries in all with the defaults.
+    "OUTBOX_RETRY_DELAY_MAX": 43200,
+    # Seconds a sender holds its claim on an email while sending it; longer
+    # than the mail server's timeout (EMAIL_TIMEOUT), so that a claim only
+    # expires when its sender died.
+    "OUTBOX_CLAIM_SECONDS": 600,
 }
 
 #: Old setting names and the setting that now takes their value.

@@ -12,6 +12,7 @@ import enum
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from .models.contributions import ContributionPersonalData
 from .models.following import (
@@ -90,6 +91,7 @@ def confirmation_key(subscription):
     return f"confirm:{subscription.pk}:{subscription.token[:8]}:{day}"
 
 
+@sensitive_variables()  # the address stays out of error reports
 @transaction.atomic
 def follow(page, email, *, request=None):
     """Ask to follow ``page`` at ``email``; returns the subscription.

@@ -1,16 +1,24 @@
 """Moderating contributions: approve or reject, one by one or in bulk.
 
 Every decision is recorded in Wagtail's log entries; an author who gave an
-email (with consent) is told why a contribution was rejected, by a background
-task, so a slow mail server never slows the moderator down.
+email (with consent) is told why a contribution was rejected. That email is
+written to the outbox (outbox.py) in the same transaction as the decision and
+sent in the background, so a slow or failing mail server never slows the
+moderator down nor loses the email. Reasons such as spam that are marked not
+to be told send nothing: a spammer's address is never written to.
 """
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from . import log_actions
-from .models import ContributionStatus
+from .models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
+from .outbox import Email, queue_emails
+
+REJECTION_TEMPLATE = "wagtail_delaktighet/emails/rejection"
+WITHDRAWN = "Withdrawn: the moderation decision changed before it was sent."
 
 
 class ModerationError(Exception):
@@ -24,6 +32,7 @@ def approve(contribution, *, user):
     contribution.rejection_reason = None
     contribution.rejection_note = ""
     _stamp(contribution, user)
+    withdraw_rejection_emails(contribution)
     log(instance=contribution, action=log_actions.APPROVE, user=user)
     return contribution
 
@@ -38,21 +47,14 @@ def reject(contribution, *, user, reason, note=""):
     contribution.rejection_reason = reason
     contribution.rejection_note = note
     _stamp(contribution, user)
-    log(
+    entry = log(
         instance=contribution,
         action=log_actions.REJECT,
         user=user,
         data={"reason": reason.name, "note": note},
     )
-    from .tasks import notify_author_of_rejection
-
-    def queue_email_to_author():
-        notify_author_of_rejection.enqueue(contribution_id=contribution.pk)
-
-    # Robust: the decision is committed by now, so a task queue that cannot
-    # be reached is logged as an error rather than failing the moderator's
-    # request (and halting a bulk rejection half way).
-    transaction.on_commit(queue_email_to_author, robust=True)
+    withdraw_rejection_emails(contribution)
+    queue_emails(_rejection_emails(contribution, decision=entry.pk))
     return contribution
 
 
@@ -64,6 +66,44 @@ def reject_many(contributions, *, user, reason, note=""):
     return [
         reject(contribution, user=user, reason=reason, note=note)
         for contribution in contributions
+    ]
+
+
+def withdraw_rejection_emails(contribution):
+    """An earlier rejection's email that has not gone out yet (the mail server
+    is down) is not sent once the decision changes; it stays in the outbox
+    as failed, with the reason."""
+    now = timezone.now()
+    OutboxEmail.objects.filter(
+        key__startswith=f"rejection:{contribution.pk}:",
+        sent_at__isnull=True,
+        failed_at__isnull=True,
+    ).filter(Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)).update(
+        failed_at=now, last_error=WITHDRAWN
+    )
+
+
+def _rejection_emails(contribution, *, decision):
+    """The email telling the author why, if they gave an email with consent
+    and the reason is one to tell; keyed by the logged decision, so each
+    decision is emailed once."""
+    personal_data = getattr(contribution, "personal_data", None)
+    if personal_data is None or not (personal_data.email and personal_data.consent):
+        return []
+    if not contribution.rejection_reason.tell_author:
+        return []
+    page = contribution.page.specific
+    return [
+        Email(
+            key=f"rejection:{contribution.pk}:{decision}",
+            kind=OutboxKind.REJECTION,
+            recipient=personal_data.email,
+            template=REJECTION_TEMPLATE,
+            context={"contribution": contribution, "page": page},
+            page=page,
+            # Per-site settings outside a request: the dialogue's site.
+            from_email=DelaktighetSettings.sender_for(page),
+        )
     ]
 
 

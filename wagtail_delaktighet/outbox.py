@@ -2,23 +2,36 @@
 
 ``queue_emails`` writes rows (never the same key twice) and, once the
 transaction commits, enqueues one background task per new row. ``deliver``
-sends one row and records the outcome; a failure leaves the row pending with
-its error, and ``deliver_pending`` (the ``delaktighet_send_pending_emails``
-command, run from cron) tries again.
+claims one row, sends it and records the outcome. A failure leaves the row
+pending with its error and a time for the next attempt, each pause twice the
+one before; ``deliver_pending`` (the ``delaktighet_send_pending_emails``
+command, run from cron) sends what is due. After ``OUTBOX_MAX_ATTEMPTS``
+attempts a row is given up as failed (docs/configuration.md).
+
+No transaction is held while a message is sent: the claim (a conditional
+UPDATE that one sender wins) keeps others away, and expires after
+``OUTBOX_CLAIM_SECONDS`` should its sender die half way.
 """
 
 import logging
+import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .conf import delaktighet_settings
 from .models.outbox import OutboxEmail
 
 logger = logging.getLogger(__name__)
+
+#: The error recorded when a sender stopped before recording an outcome.
+INTERRUPTED = "Interrupted: the sender stopped before the outcome was recorded."
 
 
 @dataclass
@@ -104,35 +117,123 @@ def _message(row):
     )
 
 
-def deliver(outbox_id):
-    """Send one pending row; True if it was sent now."""
-    with transaction.atomic():
-        # The row stays locked while it is sent, so two workers never both
-        # send it (PostgreSQL and MariaDB; SQLite serialises writes anyway).
-        row = (
-            OutboxEmail.objects.select_for_update()
-            .filter(pk=outbox_id, sent_at__isnull=True)
-            .first()
+def claim(outbox_id):
+    """Claim one due row for sending; returns a claim token, or None when the
+    row is not due or another sender holds it.
+
+    One conditional UPDATE, so exactly one of any number of concurrent
+    senders wins, on every database. The attempt is counted when it is
+    claimed: a message that crashes its sender is given up in the end too.
+    """
+    now = timezone.now()
+    token = uuid.uuid4().hex
+    won = (
+        OutboxEmail.objects.filter(pk=outbox_id)
+        .filter(_due(now))
+        .update(
+            claimed_by=token,
+            claimed_until=now + timedelta(seconds=_setting("OUTBOX_CLAIM_SECONDS")),
+            attempts=F("attempts") + 1,
         )
-        if row is None:
-            return False
-        row.attempts += 1
-        try:
-            _message(row).send()
-        except Exception as error:  # noqa: BLE001 - any mail failure is retried
-            logger.warning("Email %s to the outbox recipient failed: %s", row.pk, error)
-            row.last_error = f"{type(error).__name__}: {error}"[:2000]
-            row.save(update_fields=["attempts", "last_error"])
-            return False
-        row.sent_at = timezone.now()
-        row.last_error = ""
-        row.save(update_fields=["attempts", "last_error", "sent_at"])
-        return True
+    )
+    return token if won else None
+
+
+def deliver(outbox_id):
+    """Send one row if it is due and this sender wins its claim; True if it
+    was sent now. A failure is recorded on the row, to be retried later."""
+    token = claim(outbox_id)
+    return token is not None and _send(outbox_id, token)
 
 
 def deliver_pending(limit=None):
-    """Try every pending row once, oldest first; return (sent, failed)."""
-    pending = OutboxEmail.objects.filter(sent_at__isnull=True).order_by("pk")
-    ids = list(pending.values_list("pk", flat=True)[:limit])
-    sent = sum(1 for outbox_id in ids if deliver(outbox_id))
-    return sent, len(ids) - sent
+    """Try every due row once, oldest first; return (sent, failed). A row
+    that another sender claimed meanwhile counts as neither."""
+    give_up_interrupted()
+    due = OutboxEmail.objects.filter(_due(timezone.now())).order_by("pk")
+    sent = failed = 0
+    for outbox_id in list(due.values_list("pk", flat=True)[:limit]):
+        token = claim(outbox_id)
+        if token is None:
+            continue
+        if _send(outbox_id, token):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def _send(outbox_id, token):
+    row = OutboxEmail.objects.get(pk=outbox_id)
+    try:
+        _message(row).send()
+    except Exception as error:  # noqa: BLE001 - any mail failure is retried
+        logger.warning("Outbox email %s failed: %s", row.pk, error)
+        _record_failure(row, token, f"{type(error).__name__}: {error}"[:2000])
+        return False
+    _settle(row, token, sent_at=timezone.now(), last_error="")
+    return True
+
+
+def retry_delay(attempts):
+    """The pause after the ``attempts``-th failed attempt: OUTBOX_RETRY_DELAY
+    seconds, doubled after each further failure, at most
+    OUTBOX_RETRY_DELAY_MAX seconds."""
+    first = _setting("OUTBOX_RETRY_DELAY")
+    longest = _setting("OUTBOX_RETRY_DELAY_MAX")
+    # Capped before doubling, so a large count never builds a huge number.
+    doublings = min(max(attempts - 1, 0), 32)
+    return timedelta(seconds=min(first * 2**doublings, longest))
+
+
+def give_up_interrupted():
+    """Give up rows whose last allowed attempt never recorded an outcome (its
+    sender died while sending), so they show as failed, not pending."""
+    now = timezone.now()
+    return (
+        OutboxEmail.objects.filter(
+            sent_at__isnull=True,
+            failed_at__isnull=True,
+            attempts__gte=_setting("OUTBOX_MAX_ATTEMPTS"),
+        )
+        .filter(_unclaimed(now))
+        .update(
+            failed_at=now, claimed_by="", claimed_until=None, last_error=INTERRUPTED
+        )
+    )
+
+
+def _due(now):
+    """Rows to send now: not sent, not given up, attempts left, their pause
+    over, and not held by a sender (or held by one whose claim expired)."""
+    return Q(
+        sent_at__isnull=True,
+        failed_at__isnull=True,
+        attempts__lt=_setting("OUTBOX_MAX_ATTEMPTS"),
+        next_attempt_at__lte=now,
+    ) & _unclaimed(now)
+
+
+def _unclaimed(now):
+    return Q(claimed_until__isnull=True) | Q(claimed_until__lte=now)
+
+
+def _record_failure(row, token, error):
+    now = timezone.now()
+    if row.attempts >= _setting("OUTBOX_MAX_ATTEMPTS"):
+        logger.error("Outbox email %s given up after %s attempts", row.pk, row.attempts)
+        _settle(row, token, failed_at=now, last_error=error)
+    else:
+        next_attempt_at = now + retry_delay(row.attempts)
+        _settle(row, token, next_attempt_at=next_attempt_at, last_error=error)
+
+
+def _settle(row, token, **outcome):
+    # Only the claim's holder records an outcome; the claim is released.
+    OutboxEmail.objects.filter(pk=row.pk, claimed_by=token).update(
+        claimed_by="", claimed_until=None, **outcome
+    )
+
+
+def _setting(name):
+    return getattr(delaktighet_settings, name)

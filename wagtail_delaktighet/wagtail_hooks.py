@@ -97,7 +97,7 @@ class RejectionReasonViewSet(SnippetViewSet):
     model = RejectionReason
     icon = "warning"
     sort_order_field = "sort_order"
-    list_display = ["name", "explanation"]
+    list_display = ["name", "explanation", "tell_author"]
     search_fields = ["name"]
 
 

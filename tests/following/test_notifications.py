@@ -338,13 +338,15 @@ def test_a_failing_mail_server_loses_nothing(
         assert row.attempts == 1
         assert "SMTPException" in row.last_error
 
-    call_command("delaktighet_send_pending_emails")
-    assert recipients() == people
-    assert not OutboxEmail.objects.filter(sent_at__isnull=True).exists()
-    assert set(OutboxEmail.objects.values_list("last_error", flat=True)) == {""}
+    # The next run after the pause (OUTBOX_RETRY_DELAY) sends each once.
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        call_command("delaktighet_send_pending_emails")
+        assert recipients() == people
+        assert not OutboxEmail.objects.filter(sent_at__isnull=True).exists()
+        assert set(OutboxEmail.objects.values_list("last_error", flat=True)) == {""}
 
-    call_command("delaktighet_send_pending_emails")
-    assert recipients() == people
+        call_command("delaktighet_send_pending_emails")
+        assert recipients() == people
 
 
 def test_the_announcement_costs_the_same_for_any_number_of_people(

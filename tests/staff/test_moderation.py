@@ -5,7 +5,8 @@ moderate which dialogue's contributions (permissions.py)."""
 
 import importlib
 import smtplib
-from datetime import datetime
+from datetime import datetime, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,12 +15,12 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from django_tasks import default_task_backend
 from django_tasks.backends.dummy import DummyBackend
-from django_tasks.base import TaskResultStatus
-from django_tasks.signals import task_finished
 from wagtail.models import ModelLogEntry, Site
 
 from tests.participation.support import question, submit, views
@@ -28,10 +29,12 @@ from wagtail_delaktighet.models import (
     Contribution,
     ContributionStatus,
     DelaktighetSettings,
+    OutboxEmail,
+    OutboxKind,
     RejectionReason,
 )
 from wagtail_delaktighet.moderation import ModerationError
-from wagtail_delaktighet.tasks import notify_author_of_rejection
+from wagtail_delaktighet.tasks import deliver_outbox_email
 
 pytestmark = pytest.mark.django_db
 
@@ -43,10 +46,12 @@ def reasons(db):
     """The seeded netiquette reasons (seeded again where a transactional test
     flushed them)."""
     if not RejectionReason.objects.exists():
-        migration = importlib.import_module(
+        importlib.import_module(
             "wagtail_delaktighet.migrations.0006_seed_rejection_reasons"
-        )
-        migration.seed(django_apps, None)
+        ).seed(django_apps, None)
+        importlib.import_module(
+            "wagtail_delaktighet.migrations.0009_outbox_claims_and_retries"
+        ).keep_spammers_untold(django_apps, None)
     return {reason.name: reason for reason in RejectionReason.objects.all()}
 
 
@@ -288,15 +293,15 @@ def test_approving_many_publishes_and_logs_each(views_block, moderator):
 def test_rejecting_many_tells_each_author_who_gave_an_email(
     dialogue, moderator, reasons, django_capture_on_commit_callbacks
 ):
-    spam = reasons["Reklam eller spam"]
+    off_topic = reasons["Hör inte till dialogen"]
     views_block, question_block = dialogue.block("views"), dialogue.block("question")
     contributions = [
-        send_views(views_block, "Köp billiga solglasögon", email="a@example.com"),
-        send_views(views_block, "Köp billiga klockor"),
+        send_views(views_block, "Bygg en ny simhall", email="a@example.com"),
+        send_views(views_block, "Sänk skatten"),
         submit(
             question_block,
             {
-                "question": "Vill du tjäna pengar?",
+                "question": "När töms soptunnorna?",
                 "email": "b@example.com",
                 "consent": "on",
             },
@@ -304,19 +309,51 @@ def test_rejecting_many_tells_each_author_who_gave_an_email(
     ]
 
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.reject_many(contributions, user=moderator, reason=spam)
+        moderation.reject_many(contributions, user=moderator, reason=off_topic)
 
     for contribution in contributions:
         contribution = reload(contribution)
         assert contribution.status == ContributionStatus.REJECTED
-        assert contribution.rejection_reason == spam
+        assert contribution.rejection_reason == off_topic
         [entry] = log_entries(contribution)
         assert entry.action == log_actions.REJECT
     assert sorted(email.to[0] for email in mail.outbox) == [
         "a@example.com",
         "b@example.com",
     ]
-    assert all(spam.explanation in email.body for email in mail.outbox)
+    assert all(off_topic.explanation in email.body for email in mail.outbox)
+
+
+def test_a_contribution_rejected_as_spam_sends_no_email(
+    dialogue, moderator, reasons, django_capture_on_commit_callbacks
+):
+    spam = reasons["Reklam eller spam"]
+    contribution = send_views(
+        dialogue.block("views"), "Köp billiga klockor", email="spam@example.com"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reject(contribution, user=moderator, reason=spam)
+
+    assert reload(contribution).rejection_reason == spam
+    # Nothing is written to the spammer's address, now or by a later run.
+    assert not OutboxEmail.objects.exists()
+    assert mail.outbox == []
+
+
+def test_the_subject_is_plain_text_whatever_the_title(
+    consultation_dialogue, moderator, offensive, django_capture_on_commit_callbacks
+):
+    dialogue = consultation_dialogue(body=[views()], title="Trafik & parkering <b>")
+    contribution = send_views(dialogue.block("views"), "Text", email="m@example.com")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reject(contribution, user=moderator, reason=offensive)
+
+    [email] = mail.outbox
+    assert "Trafik & parkering <b>" in email.subject
+    assert "&amp;" not in email.subject and "\n" not in email.subject
+    assert "Trafik & parkering <b>" in email.body
 
 
 # -- when sending fails --------------------------------------------------------
@@ -336,34 +373,77 @@ class UnreachableQueue(DummyBackend):
         raise ConnectionError("the task queue is down")
 
 
+LOCMEM = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def send_pending():
+    call_command("delaktighet_send_pending_emails", stdout=StringIO())
+
+
 @override_settings(EMAIL_BACKEND="tests.staff.test_moderation.BrokenMailBackend")
 def test_a_failing_mail_server_does_not_lose_the_rejection(
-    views_block, moderator, offensive, django_capture_on_commit_callbacks
+    views_block,
+    moderator,
+    offensive,
+    django_capture_on_commit_callbacks,
+    time_machine,
 ):
     contribution = send_views(views_block, "Text", email="maria@example.com")
-    finished = []
+    time_machine.move_to(timezone.now(), tick=False)
 
-    def record(sender, task_result, **kwargs):
-        finished.append(task_result)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reject(contribution, user=moderator, reason=offensive)
 
-    task_finished.connect(record)
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            moderation.reject(contribution, user=moderator, reason=offensive)
-    finally:
-        task_finished.disconnect(record)
-
-    # The decision is stored and logged; the task failed where a worker
-    # records it (and can retry it), not in the moderator's request.
+    # The decision is stored and logged; the email waits in the outbox with
+    # the error, not in the moderator's request.
     contribution = reload(contribution)
     assert contribution.status == ContributionStatus.REJECTED
     assert [e.action for e in log_entries(contribution)] == [log_actions.REJECT]
-    [result] = finished
-    assert result.status == TaskResultStatus.FAILED
-    assert "SMTPServerDisconnected" in result.errors[0].exception_class_path
-    # Run by hand, the task raises rather than pretending it sent the email.
-    with pytest.raises(smtplib.SMTPServerDisconnected):
-        notify_author_of_rejection.call(contribution_id=contribution.pk)
+    assert mail.outbox == []
+    [row] = OutboxEmail.objects.all()
+    assert row.kind == OutboxKind.REJECTION
+    assert row.recipient == "maria@example.com"
+    assert row.is_pending and row.attempts == 1
+    assert "the mail server is down" in row.last_error
+
+    # The mail server is back; the next scheduled run sends it, once.
+    time_machine.shift(timedelta(hours=1))
+    with override_settings(EMAIL_BACKEND=LOCMEM):
+        send_pending()
+        send_pending()
+    [email] = mail.outbox
+    assert email.to == ["maria@example.com"]
+    assert offensive.explanation in email.body
+    row.refresh_from_db()
+    assert row.sent_at is not None and row.attempts == 2
+
+
+@override_settings(EMAIL_BACKEND="tests.staff.test_moderation.BrokenMailBackend")
+def test_an_unsent_rejection_email_is_withdrawn_when_the_decision_changes(
+    dialogue, moderator, reasons, django_capture_on_commit_callbacks, time_machine
+):
+    contribution = send_views(dialogue.block("views"), "Text", email="m@example.com")
+    time_machine.move_to(timezone.now(), tick=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.reject(
+            contribution, user=moderator, reason=reasons["Olagligt innehåll"]
+        )
+        moderation.reject(
+            contribution, user=moderator, reason=reasons["Hör inte till dialogen"]
+        )
+    first, second = OutboxEmail.objects.order_by("pk")
+    assert first.has_failed and first.last_error == moderation.WITHDRAWN
+    assert second.is_pending
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.approve(contribution, user=moderator)
+
+    second.refresh_from_db()
+    assert second.has_failed and second.last_error == moderation.WITHDRAWN
+    time_machine.shift(timedelta(days=1))
+    with override_settings(EMAIL_BACKEND=LOCMEM):
+        send_pending()
+    assert mail.outbox == []
 
 
 @override_settings(
@@ -386,6 +466,12 @@ def test_an_unreachable_task_queue_does_not_undo_or_halt_a_bulk_rejection(
     # Logged for whoever runs the site, once per email that could not queue.
     failures = [r for r in caplog.records if "the task queue is down" in r.getMessage()]
     assert len(failures) == 2
+    # The emails wait in the outbox; the scheduled command sends them.
+    send_pending()
+    assert sorted(email.to[0] for email in mail.outbox) == [
+        "author0@example.com",
+        "author1@example.com",
+    ]
 
 
 @override_settings(
@@ -400,12 +486,13 @@ def test_the_email_is_left_to_a_background_worker(
         moderation.reject(contribution, user=moderator, reason=offensive)
 
     # The moderator's request sends nothing itself: it queues one task, which
-    # loads the contribution by id, so any worker can run it.
+    # loads the outbox row by id, so any worker can run it.
     assert mail.outbox == []
     [queued] = default_task_backend.results
-    assert queued.task.func is notify_author_of_rejection.func
-    assert queued.kwargs == {"contribution_id": contribution.pk}
-    assert notify_author_of_rejection.call(**queued.kwargs) is True
+    assert queued.task.func is deliver_outbox_email.func
+    row = OutboxEmail.objects.get()
+    assert queued.kwargs == {"outbox_id": row.pk}
+    assert deliver_outbox_email.call(**queued.kwargs) is True
     assert [email.to for email in mail.outbox] == [["maria@example.com"]]
 
 

@@ -31,12 +31,26 @@ def emails(db):
         attempts=1,
         sent_at=timezone.now(),
     )
-    return pending, sent
+    failed = OutboxEmail.objects.create(
+        key="rejection:3:1",
+        kind=OutboxKind.REJECTION,
+        recipient="cecilia@example.se",
+        subject="Ditt bidrag publicerades inte",
+        body="…",
+        attempts=12,
+        failed_at=timezone.now(),
+        last_error="SMTPRecipientsRefused: no such user",
+    )
+    return pending, sent, failed
 
 
 def test_superuser_sees_pending_and_sent_email_with_the_last_error(admin, emails):
     listed = rows(admin.get(reverse(REPORT)))
-    assert {row["Recipient"] for row in listed} == {"anna@example.se", "bo@example.se"}
+    assert {row["Recipient"] for row in listed} == {
+        "anna@example.se",
+        "bo@example.se",
+        "cecilia@example.se",
+    }
     failing = next(row for row in listed if row["Recipient"] == "anna@example.se")
     assert "Connection unexpectedly closed" in failing["Last error"]
     assert failing["Attempts"] == "2"
@@ -47,6 +61,14 @@ def test_the_state_filter_lists_only_what_is_still_pending(admin, emails):
     assert [row["Recipient"] for row in listed] == ["anna@example.se"]
     listed = rows(admin.get(reverse(REPORT), {"state": "sent"}))
     assert [row["Recipient"] for row in listed] == ["bo@example.se"]
+
+
+def test_the_state_filter_lists_what_was_given_up_with_its_error(admin, emails):
+    [row] = rows(admin.get(reverse(REPORT), {"state": "failed"}))
+    assert row["Recipient"] == "cecilia@example.se"
+    assert row["Attempts"] == "12"
+    assert row["Failed"]
+    assert "no such user" in row["Last error"]
 
 
 def test_staff_without_the_view_permission_are_denied_and_see_no_menu_item(
@@ -64,6 +86,6 @@ def test_a_group_given_the_view_permission_sees_the_report(make_staff_user, emai
     )
     client = logged_in(user)
     listed = rows(client.get(reverse(REPORT)))
-    assert len(listed) == 2
+    assert len(listed) == 3
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert reverse(REPORT).encode() in dashboard.content

@@ -13,8 +13,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -180,6 +182,8 @@ class EnterOfflineInputView(DialogueAdminMixin, TemplateView):
         form = service.build_form(self.page, source.cleaned_data["block"])
         return self.enter(source, form)
 
+    # Error reports never show the participant's name, email or input.
+    @method_decorator(sensitive_post_parameters())
     def post(self, request, *args, **kwargs):
         source = OfflineSourceForm(request.POST, page=self.page)
         source_is_valid = source.is_valid()

@@ -1,6 +1,7 @@
 """The "Outgoing email" report: what the outbox has sent and what is still
 pending, with the last error, so staff can see that no email is lost when a
-mail server fails (P6).
+mail server fails (P6), and which emails were given up after the last
+allowed attempt.
 
 Recipients are personal data: the report needs Django's *Can view outgoing
 email* permission (superusers have it), which no group gets by default.
@@ -27,7 +28,11 @@ permission_policy = ModelPermissionPolicy(OutboxEmail)
 class OutboxFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(
         label=_("State"),
-        choices=[("pending", _("Pending")), ("sent", _("Sent"))],
+        choices=[
+            ("pending", _("Pending")),
+            ("sent", _("Sent")),
+            ("failed", _("Failed")),
+        ],
         empty_label=_("All"),
         widget=forms.RadioSelect,
         method="filter_state",
@@ -44,7 +49,11 @@ class OutboxFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_state(self, queryset, name, value):
-        return queryset.filter(sent_at__isnull=(value == "pending"))
+        if value == "sent":
+            return queryset.filter(sent_at__isnull=False)
+        if value == "failed":
+            return queryset.filter(failed_at__isnull=False)
+        return queryset.filter(sent_at__isnull=True, failed_at__isnull=True)
 
 
 class OutboxReportView(ReportView):
@@ -64,9 +73,19 @@ class OutboxReportView(ReportView):
         Column("subject", label=_("Subject")),
         DateColumn("sent_at", label=_("Sent"), sort_key="sent_at"),
         Column("attempts", label=_("Attempts")),
+        DateColumn("next_attempt_at", label=_("Next attempt"), accessor="next_try"),
+        DateColumn("failed_at", label=_("Failed"), sort_key="failed_at"),
         Column("last_error", label=_("Last error")),
     ]
-    list_export = ["created_at", "kind", "recipient", "subject", "sent_at"]
+    list_export = [
+        "created_at",
+        "kind",
+        "recipient",
+        "subject",
+        "sent_at",
+        "attempts",
+        "failed_at",
+    ]
 
     def get_base_queryset(self):
         return OutboxEmail.objects.all()

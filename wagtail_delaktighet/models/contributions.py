@@ -165,6 +165,15 @@ class RejectionReason(models.Model):
         _("explanation to the author"),
         help_text=_("Sent to an author who gave their email, in plain words."),
     )
+    tell_author = models.BooleanField(
+        _("tell the author"),
+        default=True,
+        help_text=_(
+            "Email the author this reason when they gave their email. Turn it "
+            "off for spam: a spammer's address should not get mail from the "
+            "municipality."
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     sort_order_field = "sort_order"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_variables
 
 from ..blocks.consultation import is_consultation_block
 from ..models.contributions import (
@@ -103,6 +104,9 @@ def check_dialogue_open(page, now=None):
         )
 
 
+# Error reports show no local variable here or below: the citizen's input,
+# name and email pass through every frame.
+@sensitive_variables()
 def submit(
     page,
     block_id,
@@ -205,6 +209,7 @@ def _stored_before(form, key, *, page, block_id, answer_key):
     return None
 
 
+@sensitive_variables()
 @transaction.atomic
 def _store(
     *,

@@ -19,6 +19,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.debug import sensitive_post_parameters
 
 from .. import following
 from ..forms.follow import FollowForm
@@ -138,6 +139,7 @@ def privacy_page(request):
 # -- the form -----------------------------------------------------------------
 
 
+@sensitive_post_parameters()  # the address stays out of error reports
 def follow(request, page):
     page_url = page.get_url(request)
     if request.method != "POST":

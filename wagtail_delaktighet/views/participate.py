@@ -8,6 +8,7 @@ summary at the top of the block. Works without JavaScript.
 
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.views.decorators.debug import sensitive_post_parameters
 
 from ..participation import service
 from ..participation.forms import posted_submission_key
@@ -20,6 +21,9 @@ def block_anchor(block_id):
     return f"dlk-block-{block_id}"
 
 
+# Error reports never show what a citizen posted: names, emails and free text
+# (the field names carry the block's prefix, so all of them are hidden).
+@sensitive_post_parameters()
 def participate(request, page, block_id):
     if request.method != "POST":
         if request.method in ("GET", "HEAD"):

@@ -1,8 +1,10 @@
-"""Send the outbox's pending emails again: run it from cron, for example every
-fifteen minutes, so mail that failed (a mail server was down) goes out."""
+"""Send the outbox's pending emails that are due: run it from cron, for
+example every fifteen minutes, so mail that failed (a mail server was down)
+goes out. Overlapping runs are safe: each email is claimed by one sender."""
 
 from django.core.management.base import BaseCommand
 
+from ...models import OutboxEmail
 from ...outbox import deliver_pending
 
 
@@ -16,4 +18,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, limit=None, **options):
         sent, failed = deliver_pending(limit=limit)
-        self.stdout.write(f"Sent {sent} email(s); {failed} still pending.")
+        pending = OutboxEmail.objects.filter(
+            sent_at__isnull=True, failed_at__isnull=True
+        ).count()
+        given_up = OutboxEmail.objects.filter(failed_at__isnull=False).count()
+        self.stdout.write(
+            f"Sent {sent} email(s); {failed} failed this run; "
+            f"{pending} still pending; {given_up} given up."
+        )
