@@ -50,7 +50,7 @@ def reasons(db):
             "wagtail_delaktighet.migrations.0006_seed_rejection_reasons"
         ).seed(django_apps, None)
         importlib.import_module(
-            "wagtail_delaktighet.migrations.0009_outbox_claims_and_retries"
+            "wagtail_delaktighet.migrations.0010_outbox_claims_and_retries"
         ).keep_spammers_untold(django_apps, None)
     return {reason.name: reason for reason in RejectionReason.objects.all()}
 
