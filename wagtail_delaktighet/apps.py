@@ -11,7 +11,9 @@ class WagtailDelaktighetConfig(AppConfig):
     def ready(self):
         # Registers the system checks and the settings reload signal handler.
         from . import checks, conf  # noqa: F401
-        from .notifications import connect
+        from . import notifications, publishing
 
         # Followers hear when final feedback is published (P6).
-        connect()
+        notifications.connect()
+        # Feedback goes offline with its dialogue.
+        publishing.connect()
