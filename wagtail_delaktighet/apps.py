@@ -10,8 +10,7 @@ class WagtailDelaktighetConfig(AppConfig):
 
     def ready(self):
         # Registers the system checks and the settings reload signal handler.
-        from . import checks, conf  # noqa: F401
-        from . import notifications, publishing
+        from . import checks, conf, notifications, publishing  # noqa: F401
 
         # Followers hear when final feedback is published (P6).
         notifications.connect()

@@ -2,8 +2,8 @@
 stored by hand.
 
 A closed dialogue becomes ``feedback_published`` when it is live and a final
-feedback page below it is live (P6). Its promised feedback date is overdue when that date
-has passed and it is still only ``closed``.
+feedback page below it is live (P6). Its promised feedback date is overdue
+when that date has passed and it is still only ``closed``.
 
 The same rule exists twice on purpose: ``status_at`` for one page in Python,
 ``annotate_status`` for querysets, so the index filters, orders and paginates

@@ -54,8 +54,7 @@ class LevelTakesNoInput(ParticipationError):
     code = "level_takes_no_input"
     http_status = 403
     default_message = _(
-        "This dialogue informs only: its influence level does not take "
-        "contributions."
+        "This dialogue informs only: its influence level does not take contributions."
     )
 
 
