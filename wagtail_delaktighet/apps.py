@@ -10,9 +10,11 @@ class WagtailDelaktighetConfig(AppConfig):
 
     def ready(self):
         # Registers the system checks and the settings reload signal handler.
-        from . import checks, conf, notifications, publishing  # noqa: F401
+        from . import checks, conf, frontend_cache, notifications, publishing  # noqa: F401
 
         # Followers hear when final feedback is published (P6).
         notifications.connect()
         # Feedback goes offline with its dialogue.
         publishing.connect()
+        # Participation purges the dialogue from a front-end cache.
+        frontend_cache.connect()
