@@ -2,15 +2,19 @@
 
 An editor publishes from the edit form, Wagtail's bulk "Publish" action,
 scheduled publishing (``manage.py publish_scheduled``), a workflow's approval,
-or code calls ``revision.publish()``. All of them end in Wagtail saving the
-page with ``live=True``, so ``PublishRulesMixin.save()`` is where the rules
-are enforced: a page that breaks them is never saved live. The edit form
-shows the same rules at their fields before that (forms/dialogue_page.py).
+or code calls ``revision.publish()``. All of them end in Wagtail's publish
+action saving the page with ``live=True``, so ``PublishRulesMixin.save()`` is
+where the rules are enforced: a page that breaks them is never saved live.
+Not ``clean()``: the admin form runs the model's ``clean()`` on draft saves
+too, where most rules do not apply. Not the ``before_publish_page`` hook: only
+the admin's edit and create views run it. Not ``publish()`` alone: the edit
+view runs Wagtail's publish action without it. The edit form shows the same
+rules at their fields first (forms/dialogue_page.py).
 
-Before that last step, ``publish()`` checks the revision before Wagtail
-writes anything (Wagtail clears the revision's schedule first), and the
-scheduled-publishing command, which stops at the first error, gets a refusal
-that is logged and recorded in the page's history instead. The bulk action is
+``publish()`` also checks the revision before Wagtail writes anything (it
+clears the revision's schedule first), and turns the error into a refusal for
+the scheduled-publishing command, which would stop at the first error: the
+refusal is logged and recorded in the page's history. The bulk action is
 refused as a whole, with a message per page (admin/publish_hooks.py).
 """
 
@@ -45,14 +49,29 @@ class PublishRulesMixin:
             clean = False
         return super().save(clean=clean, **kwargs)
 
-    def publish(self, revision, *args, log_action=True, **kwargs):
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
         errors = going_live_errors(revision.as_object())
         if errors:
             if log_action == SCHEDULED_PUBLISH:
                 refuse_scheduled(revision, errors)
                 return None
             raise ValidationError(errors)
-        return super().publish(revision, *args, log_action=log_action, **kwargs)
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
 
 
 def going_live_errors(page, going_live_with=()):
