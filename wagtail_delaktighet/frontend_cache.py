@@ -24,19 +24,25 @@ APP = "wagtail.contrib.frontend_cache"
 
 def purge_dialogue_after_commit(page_id):
     """Purge the dialogue ``page_id`` once the current transaction commits."""
-    if apps.is_installed(APP):
+    if has_backends():
         # Robust: the change is committed by then; a cache that cannot be
         # reached is logged rather than failing the request.
         transaction.on_commit(partial(purge_dialogues, [page_id]), robust=True)
 
 
+def has_backends():
+    if not apps.is_installed(APP):
+        return False
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    return bool(get_backends())
+
+
 def purge_dialogues(page_ids):
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
     from .models import DialoguePage, FeedbackPage
 
-    if not get_backends():
-        return
     batch = PurgeBatch()
     for dialogue in DialoguePage.objects.live().filter(pk__in=page_ids):
         batch.add_page(dialogue)
