@@ -111,13 +111,15 @@ def make_dialogue(dialogue_index, level, body_factory):
     """Create and publish a valid dialogue; keyword arguments override fields.
 
     By default it is open (opened a day ago, closes in two weeks) at the
-    Konsultation level with a promised feedback date.
+    Konsultation level with a promised feedback date. ``rules_checked=False``
+    stores a state the publish rules refuse today (a mistaken feedback date, a
+    level changed after publishing) without publishing it through them.
     """
     from wagtail_delaktighet.models import DialoguePage
 
     counter = {"n": 0}
 
-    def make(parent=None, **fields):
+    def make(parent=None, rules_checked=True, **fields):
         counter["n"] += 1
         now = timezone.now()
         values = {
@@ -147,11 +149,26 @@ def make_dialogue(dialogue_index, level, body_factory):
             }
         }
         values.update(fields)
+        if "feedback_promised_on" not in fields and values["closes_at"]:
+            # Valid: the promised feedback date comes after the closing day.
+            values["feedback_promised_on"] = (
+                timezone.localtime(values["closes_at"]) + timedelta(days=46)
+            ).date()
         page = DialoguePage(**values)
         for name, objects in m2m.items():
             getattr(page, name).set(objects)
-        (parent or dialogue_index).add_child(instance=page)
-        page.save_revision().publish()
+        if rules_checked:
+            (parent or dialogue_index).add_child(instance=page)
+            page.save_revision().publish()
+        else:
+            # A live page that breaks today's publish rules, as one published
+            # before a rule (or its level) changed.
+            page.live = False
+            (parent or dialogue_index).add_child(instance=page)
+            page.live_revision = page.save_revision(clean=False)
+            page.live = True
+            page.has_unpublished_changes = False
+            page.save(clean=False)
         return DialoguePage.objects.get(pk=page.pk)
 
     return make

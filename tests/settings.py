@@ -17,7 +17,13 @@ if not os.environ.get("DATABASE_URL"):
     # SQLite in memory for speed; the browser tests' live server shares it.
     DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
 
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp"]  # noqa: F405
+# The front-end cache is installed (as a site behind a CDN has it) but has no
+# backend unless a test configures one (WAGTAILFRONTENDCACHE): it then purges.
+INSTALLED_APPS = [  # noqa: F405
+    *INSTALLED_APPS,  # noqa: F405
+    "wagtail.contrib.frontend_cache",
+    "tests.testapp",
+]
 WAGTAIL_DELAKTIGHET = {
     "CONSULTATION_BLOCKS": [
         ("suggestion_box", "tests.testapp.blocks.SuggestionBoxBlock"),

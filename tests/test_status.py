@@ -289,7 +289,9 @@ def test_feedback_is_overdue_from_the_day_after_the_promised_date(
     ],
 )
 def test_without_a_date_or_while_open_nothing_is_overdue(make_dialogue, fields):
-    page = make_dialogue(opens_at=OPENS, **{"closes_at": CLOSES, **fields})
+    page = make_dialogue(
+        opens_at=OPENS, rules_checked=False, **{"closes_at": CLOSES, **fields}
+    )
     instant = local(PROMISED + timedelta(days=10), 12)
     assert annotated_overdue(page, instant) is False
     with time_machine.travel(instant, tick=False):
@@ -309,7 +311,12 @@ def test_many_dialogues_agree_on_status_and_overdue(make_dialogue):
         ),
         make_dialogue(opens_at=OPENS, closes_at=CLOSES, feedback_promised_on=PROMISED),
         make_dialogue(opens_at=OPENS, closes_at=CLOSES, feedback_promised_on=PROMISED),
-        make_dialogue(opens_at=OPENS, closes_at=CLOSES, feedback_promised_on=None),
+        make_dialogue(
+            opens_at=OPENS,
+            closes_at=CLOSES,
+            feedback_promised_on=None,
+            rules_checked=False,
+        ),
         make_dialogue(opens_at=OPENS, closes_at=CLOSES, feedback_promised_on=PROMISED),
         make_dialogue(opens_at=OPENS, closes_at=CLOSES, feedback_promised_on=PROMISED),
     ]

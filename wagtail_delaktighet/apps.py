@@ -10,8 +10,18 @@ class WagtailDelaktighetConfig(AppConfig):
 
     def ready(self):
         # Registers the system checks and the settings reload signal handler.
-        from . import checks, conf, deploy_checks  # noqa: F401
-        from .notifications import connect
+        from . import (  # noqa: F401
+            checks,
+            conf,
+            deploy_checks,
+            frontend_cache,
+            notifications,
+            publishing,
+        )
 
         # Followers hear when final feedback is published (P6).
-        connect()
+        notifications.connect()
+        # Feedback goes offline with its dialogue.
+        publishing.connect()
+        # Participation purges the dialogue from a front-end cache.
+        frontend_cache.connect()

@@ -1,8 +1,12 @@
 """The actions recorded in Wagtail's log entries (who, when, what): for
 contributions, moderation, answers and offline input; for feedback pages, the
-announcement to followers (notifications.py). Registered in wagtail_hooks."""
+announcement to followers (notifications.py); for pages, a scheduled
+publishing that the publish rules refused (publishing.py). Registered in
+wagtail_hooks."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter
 
 APPROVE = "wagtail_delaktighet.contribution.approve"
 REJECT = "wagtail_delaktighet.contribution.reject"
@@ -10,6 +14,7 @@ RESPOND = "wagtail_delaktighet.contribution.respond"
 ENTER_OFFLINE = "wagtail_delaktighet.contribution.enter_offline"
 EXPORT = "wagtail_delaktighet.contribution.export"
 ANNOUNCE_FEEDBACK = "wagtail_delaktighet.feedback.announce"
+PUBLISH_REFUSED = "wagtail_delaktighet.publish.refused"
 
 ACTIONS = [
     (APPROVE, _("Approve contribution"), _("Contribution approved and published")),
@@ -25,6 +30,16 @@ ACTIONS = [
 ]
 
 
+class PublishRefusedFormatter(LogFormatter):
+    label = _("Scheduled publishing refused")
+
+    def format_message(self, log_entry):
+        return gettext("Scheduled publishing refused: %(reasons)s") % {
+            "reasons": log_entry.data.get("reasons", "")
+        }
+
+
 def register(actions):
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
+    actions.register_action(PUBLISH_REFUSED)(PublishRefusedFormatter)

@@ -129,6 +129,23 @@ def publish_rule_errors_for_page(page, *, publishing=True):
     return publish_rule_errors(values, publishing=publishing)
 
 
+def feedback_rule_errors(dialogue, going_live_with=()):
+    """The rule of a feedback page on ``dialogue``: the dialogue is published
+    first (or in the same action, ``going_live_with`` holding the ids of the
+    pages going live)."""
+    if dialogue is None or dialogue.live or dialogue.pk in going_live_with:
+        return {}
+    return {
+        None: str(
+            _(
+                "Publish the dialogue “%(dialogue)s” first: feedback on a "
+                "dialogue that is not published cannot be published."
+            )
+            % {"dialogue": dialogue.get_admin_display_title()}
+        )
+    }
+
+
 def consultation_block_labels(stream_value):
     """The labels of the consultation block types in a body, each once."""
     labels = []

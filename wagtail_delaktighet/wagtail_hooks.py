@@ -149,5 +149,6 @@ from .admin import (  # noqa: E402, F401
     dashboard_hooks,
     outbox_hooks,
     overdue_hooks,
+    publish_hooks,
     responses_hooks,
 )

@@ -34,13 +34,13 @@ def feedback_section(client, dialogue):
 
 @pytest.fixture
 def closed_dialogue(make_dialogue):
-    """Closed yesterday; feedback promised in a month."""
+    """Closed five days ago; feedback promised in a month."""
     now = timezone.now()
 
     def make(**fields):
         values = {
             "opens_at": now - timedelta(days=30),
-            "closes_at": now - timedelta(days=1),
+            "closes_at": now - timedelta(days=5),
             "feedback_promised_on": (now + timedelta(days=30)).date(),
         }
         values.update(fields)

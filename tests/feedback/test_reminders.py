@@ -89,7 +89,8 @@ def promised(make_dialogue, contacts):
             "feedback_promised_on": TODAY + days * DAY,
         }
         values.update(fields)
-        page = make_dialogue(**values)
+        # Some promise a date before they closed: mistaken, but late all the same.
+        page = make_dialogue(rules_checked=False, **values)
         for order, name in enumerate(names):
             DialogueContact.objects.create(
                 page=page, contact=contacts[name], sort_order=order

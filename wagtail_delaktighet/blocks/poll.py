@@ -66,10 +66,8 @@ class PollBlock(ConsultationBlock):
         return ContributionStatus.PRIVATE
 
     def results(self, value, *, page, block_id, request=None):
-        # Not "!= OPEN": a dialogue that has not opened yet has no results.
-        closed = page.status not in (DialogueStatus.UPCOMING, DialogueStatus.OPEN)
         has_voted = participant_has_answered(request, page, block_id)
-        visible = closed or (
+        visible = results_public(page) or (
             value["show_results"] == self.ShowResults.AFTER_VOTING and has_voted
         )
         if not visible:
@@ -80,7 +78,12 @@ class PollBlock(ConsultationBlock):
         return {**results, "visible": True, "has_voted": has_voted}
 
     def summary_charts(self, value, *, page, block_id):
-        # Counted as the results under the poll are: the same query.
+        # A feedback page is public: it shows what everyone may see, so
+        # nothing while voters alone may (and interim feedback is published
+        # while the dialogue is open). Counted as the results under the poll
+        # are: the same query.
+        if not results_public(page):
+            return []
         return [
             chart_from_counts(
                 value["question"],
@@ -88,6 +91,12 @@ class PollBlock(ConsultationBlock):
                 vote_counts(page, block_id),
             )
         ]
+
+
+def results_public(page):
+    """Whether everyone may see the results: once the dialogue has closed.
+    Not "!= OPEN": a dialogue that has not opened yet has no results."""
+    return page.status not in (DialogueStatus.UPCOMING, DialogueStatus.OPEN)
 
 
 def vote_counts(page, block_id):

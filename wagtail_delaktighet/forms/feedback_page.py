@@ -1,5 +1,5 @@
-"""The admin edit form of a feedback page: final feedback waits for the
-dialogue to close."""
+"""The admin edit form of a feedback page: feedback waits for its dialogue to
+be published, final feedback for it to close."""
 
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from ..models.status import DialogueStatus, status_at
+from ..publish_rules import feedback_rule_errors
 
 
 class FeedbackPageForm(WagtailAdminPageForm):
@@ -23,6 +24,9 @@ class FeedbackPageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         publishing = not getattr(self, "is_deferred_validation", False)
+        if publishing:
+            for message in feedback_rule_errors(self._dialogue()).values():
+                self.add_error(None, message)
         if publishing and cleaned_data.get("kind") == "final":
             self._check_dialogue_has_closed(cleaned_data)
         return cleaned_data

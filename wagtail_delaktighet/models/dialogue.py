@@ -25,6 +25,8 @@ from .. import api
 from ..admin.panels import SubmissionsPanel
 from ..fields import DialogueBodyField
 from ..forms.dialogue_page import DialoguePageForm
+from ..publish_rules import publish_rule_errors_for_page
+from ..publishing import PublishRulesMixin
 from .status import (
     DialogueStatus,
     feedback_is_overdue,
@@ -72,7 +74,7 @@ class DialogueIndexPage(RoutablePageMixin, Page):
         return index_calendar(request, self)
 
 
-class DialoguePage(RoutablePageMixin, Page):
+class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
     """A citizen dialogue (medborgardialog).
 
     Fields without ``blank=True`` are required when publishing, not when saving
@@ -558,6 +560,10 @@ class DialoguePage(RoutablePageMixin, Page):
         verbose_name = _("dialogue")
         verbose_name_plural = _("dialogues")
 
+    def publish_rule_errors(self, going_live_with=()):
+        # However it goes live (publishing.py), not only from the edit form.
+        return publish_rule_errors_for_page(self)
+
     @property
     def status(self):
         # A queryset annotated by annotate_status() already knows it.
@@ -565,7 +571,11 @@ class DialoguePage(RoutablePageMixin, Page):
         if annotated:
             return annotated
         status = status_at(self.opens_at, self.closes_at)
-        if status == DialogueStatus.CLOSED and self.final_feedback is not None:
+        if (
+            status == DialogueStatus.CLOSED
+            and self.live
+            and self.final_feedback is not None
+        ):
             return DialogueStatus.FEEDBACK_PUBLISHED
         return status
 

@@ -8,6 +8,7 @@ way; a final page closes the loop: once one is live, the dialogue's status is
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -24,6 +25,8 @@ from wagtail.search import index
 
 from .. import api
 from ..forms.feedback_page import FeedbackPageForm
+from ..publish_rules import feedback_rule_errors
+from ..publishing import PublishRulesMixin
 from .dialogue import DecisionFields
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -47,7 +50,7 @@ class MilestoneStatus(models.TextChoices):
     DONE = "done", pgettext_lazy("milestone status", "Done")
 
 
-class FeedbackPage(Page):
+class FeedbackPage(PublishRulesMixin, Page):
     """Feedback on one dialogue: an interim report or the final one."""
 
     kind = models.CharField(
@@ -164,6 +167,15 @@ class FeedbackPage(Page):
     def is_final(self):
         return self.kind == FeedbackKind.FINAL
 
+    def publish_rule_errors(self, going_live_with=()):
+        return feedback_rule_errors(self.get_parent(), going_live_with)
+
+    def route(self, request, path_components):
+        # Feedback on a dialogue that is not published is not public either.
+        if not path_components and not dialogue_is_live(self):
+            raise Http404
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from ..views.common import base_context
         from ..views.feedback import feedback_context
@@ -254,3 +266,8 @@ class FeedbackMilestone(Orderable):
 
     def __str__(self):
         return self.title
+
+
+def dialogue_is_live(feedback_page):
+    parent = feedback_page.get_parent()
+    return parent is not None and parent.live

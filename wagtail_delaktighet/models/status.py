@@ -1,9 +1,9 @@
 """A dialogue's status, derived from its dates and its feedback pages, never
 stored by hand.
 
-A closed dialogue becomes ``feedback_published`` when a final feedback page
-below it is live (P6). Its promised feedback date is overdue when that date
-has passed and it is still only ``closed``.
+A closed dialogue becomes ``feedback_published`` when it is live and a final
+feedback page below it is live (P6). Its promised feedback date is overdue
+when that date has passed and it is still only ``closed``.
 
 The same rule exists twice on purpose: ``status_at`` for one page in Python,
 ``annotate_status`` for querysets, so the index filters, orders and paginates
@@ -82,8 +82,10 @@ def annotate_status(queryset, now=None):
     queryset = queryset.annotate(final_feedback_id=Subquery(final_feedback))
     upcoming = Q(opens_at__gt=now)
     ended = Q(closes_at__lte=now) & ~upcoming
-    published = ended & Q(final_feedback_id__isnull=False)
-    closed = ended & Q(final_feedback_id__isnull=True)
+    # Feedback below a dialogue that is not live is not public either.
+    has_feedback = Q(final_feedback_id__isnull=False, live=True)
+    published = ended & has_feedback
+    closed = ended & ~has_feedback
     return queryset.annotate(
         status=Case(
             When(upcoming, then=Value(DialogueStatus.UPCOMING.value)),

@@ -52,6 +52,14 @@ class DialogueNotOpen(ParticipationError):
     default_message = _("This dialogue is not open for contributions.")
 
 
+class LevelTakesNoInput(ParticipationError):
+    code = "level_takes_no_input"
+    http_status = 403
+    default_message = _(
+        "This dialogue informs only: its influence level does not take contributions."
+    )
+
+
 class RateLimited(ParticipationError):
     code = "rate_limited"
     http_status = 429
@@ -94,6 +102,17 @@ def build_form(page, block_id, data=None):
     return block.build_form(value, block_id=block_id, data=data)
 
 
+def level_accepts_input(page):
+    level = page.influence_level
+    return level is not None and level.accepts_input
+
+
+def check_level_accepts_input(page):
+    # Whatever was published: a level may also be changed after publishing.
+    if not level_accepts_input(page):
+        raise LevelTakesNoInput()
+
+
 def check_dialogue_open(page, now=None):
     status = page.status
     if status == DialogueStatus.UPCOMING:
@@ -130,6 +149,7 @@ def submit(
     submission cannot be accepted whatever the form says.
     """
     block, value = find_consultation_block(page, block_id)
+    check_level_accepts_input(page)
     online = channel in Channel.online()
     if online:
         check_dialogue_open(page)

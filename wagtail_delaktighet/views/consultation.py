@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from ..blocks.consultation import is_consultation_block
 from ..models.site_settings import DelaktighetSettings
 from ..models.status import DialogueStatus
+from ..participation.service import level_accepts_input
 
 #: The request attribute where the participate view leaves a rejected post.
 REJECTED_SUBMISSION_ATTRIBUTE = "_wagtail_delaktighet_rejected_submission"
@@ -38,7 +39,7 @@ class ConsultationState:
 
 def consultation_context(request, page, page_url):
     rejected = getattr(request, REJECTED_SUBMISSION_ATTRIBUTE, None)
-    accepting = page.status == DialogueStatus.OPEN
+    accepting = page.status == DialogueStatus.OPEN and level_accepts_input(page)
     states = {}
     for child in page.body:
         if not is_consultation_block(child.block):
