@@ -7,6 +7,7 @@ with the permission to export it, and every cell that a spreadsheet could read
 as a formula neutralised (CSV injection).
 """
 
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,10 +25,24 @@ from .contribution_content import channel_label, contribution_text, unknown_answ
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def formula_start(value):
+    """The first characters of ``value`` as a spreadsheet may read them:
+    leading invisible format characters skipped (a zero-width space, a byte
+    order mark, a word joiner …), and look-alikes such as the full-width ＝
+    folded to their plain form (NFKC)."""
+    skip = 0
+    while skip < len(value) and unicodedata.category(value[skip]) == "Cf":
+        skip += 1
+    return unicodedata.normalize("NFKC", value[skip : skip + 8])
+
+
 def neutralise_formula(value):
     """Prefix a text that a spreadsheet would run as a formula with a single
     quote, so it is shown as text. Other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_TRIGGERS)
+        or formula_start(value).startswith(FORMULA_TRIGGERS)
+    ):
         return "'" + value
     return value
 
