@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -189,6 +190,12 @@ class ContributionExportMixin:
         yield from super().stream_csv(queryset)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
+        if holds_nul(self.request.GET):
+            # No filter holds a NUL byte, and PostgreSQL cannot store one in
+            # the log entry below.
+            return HttpResponseBadRequest(
+                _("The address of the export holds characters no filter takes.")
+            )
         record_export(
             self.page,
             user=self.request.user,
@@ -197,6 +204,13 @@ class ContributionExportMixin:
             query=self.request.GET,
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+def holds_nul(query):
+    """Whether a name or value of the QueryDict ``query`` holds a NUL byte."""
+    return any(
+        "\x00" in text for name, values in query.lists() for text in [name, *values]
+    )
 
 
 def record_export(page, *, user, export_format, personal_data, query):
