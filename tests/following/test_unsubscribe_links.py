@@ -11,7 +11,15 @@ from wagtail.models import PageViewRestriction
 from wagtail_delaktighet.following import unsubscribe_links
 from wagtail_delaktighet.models import Subscription
 
-from .support import local_path, soup_of, text_of, unsubscribe_path
+from .support import (
+    emails_to,
+    follow,
+    links_in,
+    local_path,
+    soup_of,
+    text_of,
+    unsubscribe_path,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +154,26 @@ def test_a_public_dialogues_unsubscribe_page_links_back_to_it(
 
     back = soup_of(opened).find("main").find("a", string=lambda s: "Back to" in s)
     assert back["href"] == dialogue.url
+
+
+def test_a_private_dialogues_links_work_for_a_signed_in_follower(
+    admin, dialogue, django_capture_on_commit_callbacks
+):
+    PageViewRestriction.objects.create(
+        page=dialogue, restriction_type=PageViewRestriction.LOGIN
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        follow(admin, dialogue, "karin@example.com")
+    [message] = emails_to("karin@example.com")
+    [confirm] = links_in(message)
+
+    assert admin.get(local_path(confirm)).status_code == 200
+    confirmed = admin.post(local_path(confirm))
+
+    assert confirmed.status_code == 200
+    assert "your email is confirmed" in text_of(soup_of(confirmed).find("main"))
+    assert Subscription.objects.get().is_active
+    follower = Subscription.objects.get()
+    page_route = admin.get(unsubscribe_path(dialogue, follower.token))
+    assert page_route.status_code == 200
+    assert SECRET not in page_route.content.decode()
