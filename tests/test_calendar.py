@@ -239,3 +239,61 @@ def test_times_are_converted_to_utc():
     )
     assert event["DTSTART"].dt == datetime(2026, 6, 1, 16, 30, tzinfo=UTC)
     assert event["DTSTART"].to_ical() == b"20260601T163000Z"
+
+
+# -- text typed by editors --------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_line_breaks_and_control_characters_in_titles_make_a_valid_file(
+    client, make_dialogue, dialogue_index
+):
+    """A title with a line break used to break the whole file (500)."""
+    page = publish_activities(
+        make_dialogue(title="Parken\r\noch\tbadet\x1b"),
+        [
+            meeting(
+                "Promenad\ni parken\x07",
+                timedelta(days=5),
+                place="Parkvägen\n2",
+                address="Älvby\r",
+                description="Vi går runt.\nSedan fika.\x0b",
+                accessibility_notes="Ledsagare\nfinns.",
+            )
+        ],
+    )
+    activity = page.activities.get()
+    urls = {
+        "activity": activity_url(page, activity),
+        "dialogue": page.url + page.reverse_subpage("ical"),
+        "index": dialogue_index.url + dialogue_index.reverse_subpage("activities_ical"),
+    }
+
+    for name, url in urls.items():
+        response, calendar = fetch_calendar(client, url)
+        assert b"\x1b" not in response.content
+        assert b"\x07" not in response.content
+        assert b"\x0b" not in response.content
+        (event,) = calendar.walk("VEVENT")
+        # One-line properties: line breaks become spaces.
+        assert str(event["SUMMARY"]) == "Promenad i parken – Parken och badet", name
+        assert str(event["LOCATION"]) == "Parkvägen 2, Älvby", name
+        # The description keeps its line breaks, escaped.
+        description = str(event["DESCRIPTION"])
+        assert "Part of the dialogue “Parken och badet”." in description
+        assert "Vi går runt.\nSedan fika." in description
+        assert "Ledsagare\nfinns." in description
+
+    _, calendar = fetch_calendar(client, urls["activity"])
+    assert str(calendar["X-WR-CALNAME"]) == "Promenad i parken"
+    _, calendar = fetch_calendar(client, urls["dialogue"])
+    assert str(calendar["X-WR-CALNAME"]) == "Parken och badet"
+
+
+@pytest.mark.django_db
+def test_a_huge_activity_id_is_not_found(client, make_dialogue):
+    page = add_parts(make_dialogue(), 1)
+
+    for activity_id in ("9" * 18, "9" * 25):
+        url = page.url + f"activities/{activity_id}/calendar/"
+        assert client.get(url).status_code == 404

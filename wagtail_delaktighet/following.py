@@ -8,11 +8,13 @@ of one dialogue does nothing on another.
 """
 
 import enum
+from functools import partial
 
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
+from django_tasks import task
 
 from .models.contributions import ContributionPersonalData
 from .models.following import (
@@ -100,39 +102,72 @@ def follow(page, email, *, request=None):
     day); an address that is already confirmed is sent nothing; one that
     unsubscribed becomes pending again with a new token, so its old links
     stop working.
+
+    Whatever the address's state, this runs the same queries: the response
+    time must not tell anyone whether an address follows the dialogue. The
+    row is inserted unless it exists, reopened if it was unsubscribed (an
+    update that matches it or nothing), and whether to send anything is
+    decided by a background task after commit (``ask_to_confirm``).
     """
     if page.status == DialogueStatus.FEEDBACK_PUBLISHED:
         raise FeedbackAlreadyPublished()
     email = normalise_email(email)
-    subscription, created = Subscription.objects.get_or_create(page=page, email=email)
-    if not created and subscription.is_active:
-        return subscription
-    if subscription.unsubscribed_at is not None:
-        subscription.token = new_token()
-        subscription.source = SubscriptionSource.FOLLOW
-        subscription.created_at = timezone.now()
-        subscription.confirmed_at = None
-        subscription.unsubscribed_at = None
-        subscription.save()
-    queue_emails(
-        [
-            Email(
-                key=confirmation_key(subscription),
-                kind=OutboxKind.CONFIRMATION,
-                recipient=subscription.email,
-                template=CONFIRMATION_TEMPLATE,
-                context={
-                    "page": page,
-                    "confirm_url": route_url(
-                        page, "follow_confirm", subscription.token, request=request
-                    ),
-                },
-                page=page,
-                from_email=DelaktighetSettings.sender_for(page, request),
-            )
-        ]
+    Subscription.objects.bulk_create(
+        [Subscription(page=page, email=email)], ignore_conflicts=True
+    )
+    Subscription.objects.filter(
+        page=page, email=email, unsubscribed_at__isnull=False
+    ).update(
+        token=new_token(),
+        source=SubscriptionSource.FOLLOW,
+        created_at=timezone.now(),
+        confirmed_at=None,
+        unsubscribed_at=None,
+    )
+    subscription = Subscription.objects.get(page=page, email=email)
+    page_url = page.get_full_url(request) or ""
+    transaction.on_commit(
+        partial(
+            ask_to_confirm.enqueue, subscription_id=subscription.pk, page_url=page_url
+        ),
+        robust=True,
     )
     return subscription
+
+
+@task()
+def ask_to_confirm(subscription_id, page_url):
+    """Queue the confirmation email of a pending subscription; a confirmed or
+    unsubscribed one is sent nothing. ``page_url`` is the dialogue's address
+    as the visitor used it. Returns whether an email was queued."""
+    subscription = (
+        Subscription.objects.filter(
+            pk=subscription_id, confirmed_at__isnull=True, unsubscribed_at__isnull=True
+        )
+        .select_related("page")
+        .first()
+    )
+    if subscription is None:
+        return False
+    page = subscription.page.specific
+    confirm_url = page_url + page.reverse_subpage(
+        "follow_confirm", args=(subscription.token,)
+    )
+    return bool(
+        queue_emails(
+            [
+                Email(
+                    key=confirmation_key(subscription),
+                    kind=OutboxKind.CONFIRMATION,
+                    recipient=subscription.email,
+                    template=CONFIRMATION_TEMPLATE,
+                    context={"page": page, "confirm_url": confirm_url},
+                    page=page,
+                    from_email=DelaktighetSettings.sender_for(page),
+                )
+            ]
+        )
+    )
 
 
 def find(page, token):

@@ -6,6 +6,7 @@ The host project includes them with
 
 from django.urls import path
 
+from . import converters  # noqa: F401 - registers <dlk_id:…>, <dlk_token:…>
 from .views import following
 
 app_name = "wagtail_delaktighet"
@@ -14,7 +15,7 @@ urlpatterns = [
     # One-click unsubscribe (RFC 8058) from mail programs: a plain view,
     # because a page route cannot be exempted from the CSRF check.
     path(
-        "follow/<int:page_id>/unsubscribe/<str:token>/",
+        "follow/<dlk_id:page_id>/unsubscribe/<dlk_token:token>/",
         following.one_click_unsubscribe,
         name="unsubscribe",
     ),

@@ -97,6 +97,47 @@ def test_other_values_pass_unchanged(value):
     assert neutralise_formula(value) == value
 
 
+#: Look-alikes of the formula signs, and invisible characters before them.
+LOOK_ALIKES = [
+    "\uff1d1+1",  # full-width =
+    "\uff0b1",  # full-width +
+    "\uff0d1",  # full-width -
+    "\uff20SUM(A1)",  # full-width @
+    "\ufe661+1",  # small equals sign
+    "\u207c1+1",  # superscript equals sign
+    "\u200b=1+1",  # zero-width space
+    "\ufeff=1+1",  # byte order mark
+    "\u2060\u200b+1",  # word joiner and zero-width space
+    "\u00ad@SUM(A1)",  # soft hyphen
+    "\u200b\uff1d1+1",  # both at once
+]
+
+
+@pytest.mark.parametrize("value", LOOK_ALIKES)
+def test_look_alike_formula_starts_are_prefixed_with_a_quote(value):
+    assert neutralise_formula(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["\u200bHej", "\uff11-2", "a\uff1db", "\u00e5=1"])
+def test_text_with_invisible_or_full_width_characters_passes_unchanged(value):
+    assert neutralise_formula(value) == value
+
+
+@pytest.mark.parametrize("read", [csv_table, xlsx_table], ids=["csv", "xlsx"])
+def test_look_alike_formulas_are_neutralised_in_the_files(
+    admin, committee_dialogues, read
+):
+    dialogue = committee_dialogues.a
+    for value in LOOK_ALIKES:
+        send_views(dialogue.block("views"), value, display_name=value)
+
+    cells = exported_cells(read(admin, dialogue))
+
+    for value in LOOK_ALIKES:
+        assert value not in cells
+        assert cells.count("'" + value) == 2
+
+
 # -- what is exported ----------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from ..blocks.consultation import get_consultation_block_types
+from ..forms.ids import IdLookupMixin
 from ..models import Channel, Contribution, ContributionStatus
 from ..permissions import editable_dialogues
 
@@ -53,6 +54,14 @@ class DialogueContributionFilterSet(ContributionFilterSet):
         ]
 
 
+class DialogueChoiceField(IdLookupMixin, django_filters.fields.ModelChoiceField):
+    pass
+
+
+class DialogueFilter(django_filters.ModelChoiceFilter):
+    field_class = DialogueChoiceField
+
+
 def dialogue_choices(request):
     return editable_dialogues(request.user).order_by("title")
 
@@ -67,7 +76,7 @@ class ModerationInboxFilterSet(ContributionFilterSet):
 
     ALL = "all"
 
-    page = django_filters.ModelChoiceFilter(
+    page = DialogueFilter(
         label=_("Dialogue"), queryset=dialogue_choices, empty_label=_("All")
     )
     block_type = django_filters.ChoiceFilter(

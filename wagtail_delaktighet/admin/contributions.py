@@ -27,7 +27,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import registry as log_registry
 
-from .. import moderation, permissions
+from .. import (
+    converters,  # noqa: F401 - registers <dlk_id:…>
+    moderation,
+    permissions,
+)
 from ..models import (
     Contribution,
     ContributionPersonalData,
@@ -586,24 +590,26 @@ class ContributionViewSet(ViewSet):
             ),
             path("moderation/bulk/", BulkModerationView.as_view(), name="bulk"),
             path(
-                "dialogues/<int:page_id>/contributions/",
+                "dialogues/<dlk_id:page_id>/contributions/",
                 DialogueContributionsView.as_view(),
                 name="dialogue",
             ),
             path(
-                "dialogues/<int:page_id>/contributions/results/",
+                "dialogues/<dlk_id:page_id>/contributions/results/",
                 DialogueContributionsView.as_view(results_only=True),
                 name="dialogue_results",
             ),
             path(
-                "contributions/<int:pk>/",
+                "contributions/<dlk_id:pk>/",
                 ContributionDetailView.as_view(),
                 name="detail",
             ),
             path(
-                "contributions/<int:pk>/approve/",
+                "contributions/<dlk_id:pk>/approve/",
                 ApproveView.as_view(),
                 name="approve",
             ),
-            path("contributions/<int:pk>/reject/", RejectView.as_view(), name="reject"),
+            path(
+                "contributions/<dlk_id:pk>/reject/", RejectView.as_view(), name="reject"
+            ),
         ]

@@ -7,11 +7,13 @@ with the permission to export it, and every cell that a spreadsheet could read
 as a formula neutralised (CSV injection).
 """
 
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.http import HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -24,10 +26,24 @@ from .contribution_content import channel_label, contribution_text, unknown_answ
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def formula_start(value):
+    """The first characters of ``value`` as a spreadsheet may read them:
+    leading invisible format characters skipped (a zero-width space, a byte
+    order mark, a word joiner …), and look-alikes such as the full-width ＝
+    folded to their plain form (NFKC)."""
+    skip = 0
+    while skip < len(value) and unicodedata.category(value[skip]) == "Cf":
+        skip += 1
+    return unicodedata.normalize("NFKC", value[skip : skip + 8])
+
+
 def neutralise_formula(value):
     """Prefix a text that a spreadsheet would run as a formula with a single
     quote, so it is shown as text. Other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_TRIGGERS)
+        or formula_start(value).startswith(FORMULA_TRIGGERS)
+    ):
         return "'" + value
     return value
 
@@ -174,6 +190,12 @@ class ContributionExportMixin:
         yield from super().stream_csv(queryset)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
+        if holds_nul(self.request.GET):
+            # No filter holds a NUL byte, and PostgreSQL cannot store one in
+            # the log entry below.
+            return HttpResponseBadRequest(
+                _("The address of the export holds characters no filter takes.")
+            )
         record_export(
             self.page,
             user=self.request.user,
@@ -182,6 +204,13 @@ class ContributionExportMixin:
             query=self.request.GET,
         )
         return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+def holds_nul(query):
+    """Whether a name or value of the QueryDict ``query`` holds a NUL byte."""
+    return any(
+        "\x00" in text for name, values in query.lists() for text in [name, *values]
+    )
 
 
 def record_export(page, *, user, export_format, personal_data, query):

@@ -5,11 +5,12 @@ reasons, so an author is always told why."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..forms.ids import IdChoiceField, IdMultipleChoiceField
 from ..models import RejectionReason
 
 
 def reason_field(required=True):
-    return forms.ModelChoiceField(
+    return IdChoiceField(
         label=_("Reason for rejection"),
         queryset=RejectionReason.objects.all(),
         required=required,
@@ -39,7 +40,7 @@ class BulkModerationForm(forms.Form):
     APPROVE = "approve"
     REJECT = "reject"
 
-    contributions = forms.ModelMultipleChoiceField(
+    contributions = IdMultipleChoiceField(
         label=_("Contributions"),
         queryset=None,
         error_messages={"required": _("Select at least one contribution.")},

@@ -8,6 +8,8 @@ stored and counted exactly like online input. Closed dialogues take offline
 input too: it often arrives after the last meeting.
 """
 
+from datetime import date, datetime
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -31,6 +33,9 @@ from ..participation import service
 #: The date-time format of the "given at" field (an HTML datetime-local input,
 #: which needs no JavaScript).
 GIVEN_AT_FORMAT = "%Y-%m-%dT%H:%M"
+#: The earliest date offline input can have been given. Earlier dates are
+#: typing mistakes (year 1 even breaks the conversion to UTC).
+EARLIEST_GIVEN_ON = date(2000, 1, 1)
 #: The query parameter that goes back to step 1 with the choices kept.
 CHANGE = "change"
 NOT_SAVED = _("The input was not saved. Correct the errors below.")
@@ -113,13 +118,24 @@ class OfflineSourceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["block"].choices = consultation_blocks(page)
         now = timezone.localtime().replace(second=0, microsecond=0)
-        self.fields["given_at"].widget.attrs["max"] = now.strftime(GIVEN_AT_FORMAT)
+        attrs = self.fields["given_at"].widget.attrs
+        attrs["min"] = datetime.combine(
+            EARLIEST_GIVEN_ON, datetime.min.time()
+        ).strftime(GIVEN_AT_FORMAT)
+        attrs["max"] = now.strftime(GIVEN_AT_FORMAT)
         if not self.is_bound:
             self.initial.setdefault("given_at", now)
 
     def clean_given_at(self):
         given_at = self.cleaned_data["given_at"]
-        if given_at > timezone.now():
+        # The local date as typed, compared before any time zone arithmetic,
+        # which fails on dates near year 1.
+        if given_at.date() < EARLIEST_GIVEN_ON:
+            raise forms.ValidationError(
+                _("Give a date from %(earliest)s on. Check the year."),
+                params={"earliest": EARLIEST_GIVEN_ON.isoformat()},
+            )
+        if given_at.date() > timezone.localdate() or given_at > timezone.now():
             raise forms.ValidationError(
                 _("The input cannot have been given in the future. Check the date.")
             )

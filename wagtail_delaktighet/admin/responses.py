@@ -20,6 +20,7 @@ from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 
 from .. import permissions, responses
 from ..blocks.addressing import addressee_label
+from ..forms.ids import IdChoiceField
 from ..models import Contact, Contribution, DialogueContact, OfficialResponse
 from ..participation.service import BlockNotFound, find_consultation_block
 
@@ -45,7 +46,7 @@ def contact_role(contact):
     return gettext("official")
 
 
-class ContactChoiceField(forms.ModelChoiceField):
+class ContactChoiceField(IdChoiceField):
     def label_from_instance(self, contact):
         return f"{contact.name} — {contact_role(contact)}"
 

@@ -10,7 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from .. import permissions
+from .. import (
+    converters,  # noqa: F401 - registers <dlk_id:…>
+    permissions,
+)
 from ..models import DialoguePage
 from ..responses import UNPUBLISH_RESPONSE
 from . import offline as offline_views
@@ -18,12 +21,12 @@ from . import responses as response_views
 
 response_urls = [
     path(
-        "contributions/<int:contribution_id>/respond/",
+        "contributions/<dlk_id:contribution_id>/respond/",
         response_views.RespondView.as_view(),
         name="respond",
     ),
     path(
-        "responses/<int:response_id>/unpublish/",
+        "responses/<dlk_id:response_id>/unpublish/",
         response_views.UnpublishResponseView.as_view(),
         name="unpublish_response",
     ),
@@ -31,12 +34,12 @@ response_urls = [
 
 offline_urls = [
     path(
-        "dialogues/<int:page_id>/offline/",
+        "dialogues/<dlk_id:page_id>/offline/",
         offline_views.EnterOfflineInputView.as_view(),
         name="enter",
     ),
     path(
-        "dialogues/<int:page_id>/offline/<int:contribution_id>/",
+        "dialogues/<dlk_id:page_id>/offline/<dlk_id:contribution_id>/",
         offline_views.OfflineInputEnteredView.as_view(),
         name="entered",
     ),

@@ -1,9 +1,8 @@
 """The form for following a dialogue by email (P6)."""
 
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..participation.forms import HoneypotForm
+from ..participation.forms import HoneypotForm, email_field
 
 #: The prefix keeps the form's field ids apart from the consultation forms'.
 FOLLOW_FORM_PREFIX = "dlk-follow"
@@ -12,10 +11,8 @@ FOLLOW_FORM_PREFIX = "dlk-follow"
 class FollowForm(HoneypotForm):
     """One email address, and the honeypot of every public form."""
 
-    email = forms.EmailField(
-        label=_("Your email"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    email = email_field(
+        _("Your email"),
         error_messages={
             "required": _("Enter your email address."),
             "invalid": _(

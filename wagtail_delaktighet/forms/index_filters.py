@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Area, Body, DialogueStatus, InfluenceLevel, TargetGroup, Topic
+from .ids import IdChoiceField
 
 # A bad value in the address (an old link, a deleted topic) is not the
 # reader's fault: the filter is dropped and this says so, instead of an error.
@@ -12,7 +13,7 @@ NOT_APPLIED = _("We could not find that choice, so this filter is not applied.")
 
 
 def _choice_field(queryset, label, empty_label):
-    return forms.ModelChoiceField(
+    return IdChoiceField(
         queryset=queryset,
         label=label,
         empty_label=empty_label,

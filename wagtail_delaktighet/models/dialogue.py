@@ -21,7 +21,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .. import api
+from .. import (
+    api,
+    converters,  # noqa: F401 - registers <dlk_id:…>, <dlk_token:…>
+)
 from ..admin.panels import SubmissionsPanel
 from ..fields import DialogueBodyField
 from ..forms.dialogue_page import DialoguePageForm
@@ -632,7 +635,7 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
 
         return participate(request, self, block_id)
 
-    @path("activities/<int:activity_id>/calendar/", name="activity_ical")
+    @path("activities/<dlk_id:activity_id>/calendar/", name="activity_ical")
     def activity_ical(self, request, activity_id):
         from ..views.calendar import activity_calendar
 
@@ -644,13 +647,13 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
 
         return follow(request, self)
 
-    @path("follow/confirm/<str:token>/", name="follow_confirm")
+    @path("follow/confirm/<dlk_token:token>/", name="follow_confirm")
     def confirm_following(self, request, token):
         from ..views.following import confirm
 
         return confirm(request, self, token)
 
-    @path("follow/unsubscribe/<str:token>/", name="follow_unsubscribe")
+    @path("follow/unsubscribe/<dlk_token:token>/", name="follow_unsubscribe")
     def stop_following(self, request, token):
         from ..views.following import unsubscribe
 

@@ -9,6 +9,26 @@ from django.utils.translation import gettext_lazy as _
 from ..conf import delaktighet_settings
 
 HONEYPOT_FIELD = "website"
+#: The longest address the email columns hold (Django's model EmailField).
+#: The form field's own default is longer (320), which the database refuses.
+EMAIL_MAX_LENGTH = 254
+
+
+def email_field(label, *, error_messages=None, **kwargs):
+    """An email address field that accepts only what the database stores."""
+    return forms.EmailField(
+        label=label,
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "max_length": _(
+                "An email address can be at most %(limit_value)d characters "
+                "long (this one has %(show_value)d)."
+            ),
+            **(error_messages or {}),
+        },
+        **kwargs,
+    )
 
 
 def form_prefix(block_id):
@@ -63,10 +83,9 @@ class ContributionForm(HoneypotForm):
                 required=False,
                 widget=forms.TextInput(attrs={"autocomplete": "name"}),
             )
-            self.fields["email"] = forms.EmailField(
-                label=_("Your email (optional)"),
+            self.fields["email"] = email_field(
+                _("Your email (optional)"),
                 required=False,
-                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
                 help_text=_(
                     "Give your email if you want us to tell you what came of "
                     "your input. It is never shown publicly."

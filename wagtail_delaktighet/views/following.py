@@ -183,10 +183,14 @@ def rerender(request, page, form, message, status):
 
 
 def token_page(request, page, template, **context):
+    # A password-protected or private dialogue's page is not in the context
+    # (the site's base template may show its description): the unsubscribe
+    # page reaches it without the password (one_click_unsubscribe).
+    shown = {} if page.get_view_restrictions().exists() else {"page": page}
     response = render(
         request,
         f"wagtail_delaktighet/follow/{template}.html",
-        {**base_context(), "page": page, **context},
+        {**base_context(), **shown, "dialogue": page, **context},
     )
     # The address holds a secret token: keep it out of search engines,
     # caches and the Referer header of links to other sites. (Not
@@ -250,6 +254,9 @@ def unsubscribe_now(request, page, token):
 # Django's CSRF middleware checks that view before the page's route runs, so a
 # route of the page cannot be exempted. This view is therefore a plain URL of
 # the package (wagtail_delaktighet/urls.py), still keyed by dialogue and token.
+# It is also the page a person opens from the email (GET: the button; POST:
+# unsubscribe): Wagtail asks for a protected dialogue's password before any
+# route of the page runs, and stopping emails must never need it.
 @csrf_exempt
 def one_click_unsubscribe(request, page_id, token):
     from ..models.dialogue import DialoguePage
@@ -257,10 +264,4 @@ def one_click_unsubscribe(request, page_id, token):
     page = DialoguePage.objects.live().filter(pk=page_id).first()
     if page is None:
         raise Http404
-    find_or_404(page, token)
-    if request.method == "POST":
-        return unsubscribe_now(request, page, token)
-    if request.method in ("GET", "HEAD"):
-        # A person who opens the link gets the page with the button.
-        return HttpResponseRedirect(following.unsubscribe_page_url(page, token))
-    return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    return unsubscribe(request, page, token)
