@@ -11,7 +11,7 @@ import logging
 
 import pytest
 from django.core import mail
-from django.db.models.signals import post_save
+from django.db.models.signals import post_init, post_save
 from django.test import override_settings
 from django.urls import reverse
 from django.utils.log import AdminEmailHandler
@@ -53,19 +53,21 @@ def error_reports():
 
 @pytest.fixture
 def failing_save():
-    """Make saving ``model`` fail, as a database error half way would."""
+    """Make saving ``model`` fail, as a database error half way would (or,
+    with ``signal=post_init``, making one in memory: bulk inserts send no
+    ``post_save``)."""
     connected = []
 
-    def fail(model):
+    def fail(model, signal=post_save):
         def receiver(**kwargs):
             raise Boom("the database went away")
 
-        post_save.connect(receiver, sender=model, weak=False)
-        connected.append((receiver, model))
+        signal.connect(receiver, sender=model, weak=False)
+        connected.append((receiver, model, signal))
 
     yield fail
-    for receiver, model in connected:
-        post_save.disconnect(receiver, sender=model)
+    for receiver, model, signal in connected:
+        signal.disconnect(receiver, sender=model)
 
 
 def failing_client(new_client, **kwargs):
@@ -101,7 +103,7 @@ def test_a_failed_follow_reports_no_email(
     new_client, make_dialogue, error_reports, failing_save
 ):
     dialogue = make_dialogue()
-    failing_save(Subscription)
+    failing_save(Subscription, signal=post_init)
 
     response = follow(failing_client(new_client), dialogue, EMAIL)
 
