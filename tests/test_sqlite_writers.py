@@ -57,8 +57,9 @@ def two_writers(settings_dict):
         kwargs={"after_writing": lambda: (first_wrote.set(), second_read.wait(1))},
     )
     second = threading.Thread(
-        target=lambda: first_wrote.wait(10)
-        and write("second", after_reading=second_read.set)
+        target=lambda: (
+            first_wrote.wait(10) and write("second", after_reading=second_read.set)
+        )
     )
     first.start()
     second.start()
