@@ -32,7 +32,10 @@ def served_database(tmp_path_factory):
     )
     if database.engine == "mysql":
         pytest.importorskip("MySQLdb", reason="mysqlclient is not installed")
-    database.create()
+    try:
+        database.create()
+    except database.unreachable_errors() as error:
+        required_or_skip(f"the {database.engine} server does not answer: {error}")
     try:
         site_tool(server_environment(database.url), "migrate")
         yield database

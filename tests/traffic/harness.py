@@ -69,6 +69,18 @@ class ServedDatabase:
             return  # the file goes with the temporary directory
         self._server_statement(f"DROP DATABASE IF EXISTS {self.name}")
 
+    def unreachable_errors(self):
+        """The driver's errors for a database server that does not answer."""
+        if self.engine == "postgresql":
+            import psycopg
+
+            return psycopg.OperationalError
+        if self.engine == "mysql":
+            import MySQLdb
+
+            return MySQLdb.OperationalError
+        return ()
+
     def _server_statement(self, sql):
         config = self.config
         if self.engine == "postgresql":

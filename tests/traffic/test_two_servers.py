@@ -118,13 +118,15 @@ def test_one_vote_per_participant_across_the_servers(two_servers, dialogue):
     poll = dialogue["blocks"]["poll"]
     red, blue = poll["choices"][:2]
 
-    # One after the other: a vote on one server, another on the other.
+    # One after the other, from two tabs, each served by one server.
     voter = returning_visitor(servers[0], dialogue)
-    _status, form = voter.open_form(servers[0], dialogue, poll, first_visit=False)
-    first = submit(voter, servers[0], poll, form, **red)
-    _status, form = voter.open_form(servers[1], dialogue, poll, first_visit=False)
-    again = submit(voter, servers[1], poll, form, **blue)
+    _status, first_tab = voter.open_form(servers[0], dialogue, poll, first_visit=False)
+    _status, other_tab = voter.open_form(servers[1], dialogue, poll, first_visit=False)
+    first = submit(voter, servers[0], poll, first_tab, **red)
+    again = submit(voter, servers[1], poll, other_tab, **blue)
     assert (first.status, again.status) == (302, 409)
+    # The other server knows the voter has voted: results, no form.
+    assert poll["url"] not in voter.get(servers[1], dialogue["url"]).text
 
     # At the same moment: two different votes from one session, one to each.
     voter = returning_visitor(servers[1], dialogue)
