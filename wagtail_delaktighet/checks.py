@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.db.backends.sqlite3.creation import DatabaseCreation
 
 from .conf import DEFAULTS, RENAMED, SETTINGS_NAME
 
@@ -146,14 +147,15 @@ def sqlite_concurrency_warnings(databases):
     database = databases.get("default", {})
     if database.get("ENGINE") != "django.db.backends.sqlite3":
         return []
-    if is_in_memory(str(database.get("NAME", ""))):
+    if DatabaseCreation.is_in_memory_db(database.get("NAME", "")):
         # One process's private database (tests): no other writer to wait for.
         return []
     options = database.get("OPTIONS", {})
     immediate = str(options.get("transaction_mode", "")).upper() == "IMMEDIATE"
     # Python's sqlite3 waits 5 seconds unless told otherwise.
     timeout = options.get("timeout", 5)
-    if immediate and timeout >= MIN_SQLITE_TIMEOUT:
+    waits = isinstance(timeout, int | float) and timeout >= MIN_SQLITE_TIMEOUT
+    if immediate and waits:
         return []
     return [
         Warning(
@@ -169,7 +171,3 @@ def sqlite_concurrency_warnings(databases):
             id="wagtail_delaktighet.W020",
         )
     ]
-
-
-def is_in_memory(name):
-    return name == ":memory:" or "mode=memory" in name
