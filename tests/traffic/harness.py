@@ -58,7 +58,7 @@ class ServedDatabase:
     def create(self):
         if self.engine == "sqlite":
             return  # the file is made when the schema is
-        self._server_statement(f"DROP DATABASE IF EXISTS {self.name}")
+        self.drop()  # left over from an interrupted run
         self._server_statement(
             f"CREATE DATABASE {self.name}"
             + (" CHARACTER SET utf8mb4" if self.engine == "mysql" else "")
@@ -67,7 +67,9 @@ class ServedDatabase:
     def drop(self):
         if self.engine == "sqlite":
             return  # the file goes with the temporary directory
-        self._server_statement(f"DROP DATABASE IF EXISTS {self.name}")
+        # FORCE: a server killed mid-request may leave a connection behind.
+        force = " WITH (FORCE)" if self.engine == "postgresql" else ""
+        self._server_statement(f"DROP DATABASE IF EXISTS {self.name}{force}")
 
     def unreachable_errors(self):
         """The driver's errors for a database server that does not answer."""
