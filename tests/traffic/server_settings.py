@@ -33,13 +33,19 @@ if os.environ.get("TRAFFIC_REDIS_URL"):
 
 
 def rate_limit_settings(limit):
-    """The package's rate-limit settings, every limit set to ``limit``: the one
-    place to adapt when those settings change."""
-    return {"RATE_LIMIT_COUNT": limit, "RATE_LIMIT_WINDOW": 3600}
+    """The package's rate-limit settings (docs/configuration.md): accepted
+    posts limited to ``limit`` per participant and per address, every post
+    to ten times that. The one place to adapt when those settings change."""
+    return {
+        "RATE_LIMIT_PER_PARTICIPANT": limit,
+        "RATE_LIMIT_PER_ADDRESS": limit,
+        "RATE_LIMIT_ATTEMPTS_PER_ADDRESS": 10 * limit,
+        "RATE_LIMIT_WINDOW": 3600,
+    }
 
 
 WAGTAIL_DELAKTIGHET = rate_limit_settings(
-    int(os.environ.get("TRAFFIC_RATE_LIMIT", 1_000_000))
+    int(os.environ.get("TRAFFIC_RATE_LIMIT", 100_000_000))
 )
 
 # A server error's traceback goes to the server's log file, which a failing
