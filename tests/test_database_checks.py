@@ -1,13 +1,16 @@
 """SQLite for more than one visitor at a time: the example site's options and
-the system check that tells a host site which options to set."""
+the deploy check that tells a host site which options to set."""
 
 import json
+import warnings
 
+from django.conf import settings
 from django.core.checks import run_checks
 from django.db.utils import ConnectionHandler
+from django.test import override_settings
 
 from example_site.settings import database_from_url
-from wagtail_delaktighet.checks import (
+from wagtail_delaktighet.deploy_checks import (
     RECOMMENDED_SQLITE_OPTIONS,
     check_sqlite_concurrency,
     sqlite_concurrency_warnings,
@@ -22,9 +25,30 @@ def hinted_options(message):
     return json.loads(message.hint[start : message.hint.index("}", start) + 1])
 
 
+def check_ids(databases, *, deploy=True):
+    """The ids of every check's messages with ``DATABASES`` set so."""
+    with warnings.catch_warnings():
+        # Django warns that overriding DATABASES is risky; only the checks
+        # read it here, no connection is made.
+        warnings.simplefilter("ignore", UserWarning)
+        with override_settings(DATABASES=databases):
+            messages = run_checks(include_deployment_checks=deploy, databases=[])
+    return {message.id for message in messages}
+
+
+def test_check_deploy_warns_about_sqlite_with_djangos_defaults():
+    assert "wagtail_delaktighet.W018" in check_ids({"default": SQLITE_FILE})
+    # On a laptop, plain `check` says nothing.
+    assert "wagtail_delaktighet.W018" not in check_ids(
+        {"default": SQLITE_FILE}, deploy=False
+    )
+    configured = {"default": {**SQLITE_FILE, "OPTIONS": RECOMMENDED_SQLITE_OPTIONS}}
+    assert "wagtail_delaktighet.W018" not in check_ids(configured)
+
+
 def test_sqlite_with_djangos_defaults_is_warned_about_with_the_options_to_set():
     (message,) = sqlite_concurrency_warnings({"default": SQLITE_FILE})
-    assert message.id == "wagtail_delaktighet.W020"
+    assert message.id == "wagtail_delaktighet.W018"
     assert "database is locked" in message.msg
     assert "docs/installation.md" in message.hint
     assert hinted_options(message) == RECOMMENDED_SQLITE_OPTIONS
@@ -53,7 +77,7 @@ def test_other_databases_and_in_memory_sqlite_are_not_warned_about():
         assert sqlite_concurrency_warnings({"default": database}) == [], database
     # The test settings' in-memory database, through the registered check.
     assert check_sqlite_concurrency(None) == []
-    assert "wagtail_delaktighet.W020" not in {m.id for m in run_checks(databases=[])}
+    assert "wagtail_delaktighet.W018" not in check_ids(settings.DATABASES)
 
 
 def test_the_example_sites_sqlite_file_waits_for_the_write_lock(
