@@ -151,6 +151,7 @@ class SiteServer:
             [sys.executable, "-u", str(HERE / "serve.py")],
             cwd=REPO_DIR,
             env=env,
+            stdin=subprocess.PIPE,  # closed when the test run ends
             stdout=subprocess.PIPE,
             stderr=self.log,
             text=True,
@@ -197,6 +198,7 @@ class SiteServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self.process.stdin.close()
         self.process.stdout.close()
         self.log.close()
 

@@ -6,6 +6,7 @@ Run as ``python tests/traffic/serve.py`` from the repository, with
 """
 
 import sys
+import threading
 
 import django
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
@@ -22,12 +23,20 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+def stop_at_end_of_input(server):
+    sys.stdin.read()
+    server.shutdown()
+
+
 def main():
     django.setup()
     from django.core.wsgi import get_wsgi_application
 
     server = Server(("127.0.0.1", 0), QuietHandler)
     server.set_app(get_wsgi_application())
+    # Stop when the test run that started us ends, however it ends: its end
+    # of our standard input closes.
+    threading.Thread(target=stop_at_end_of_input, args=(server,), daemon=True).start()
     print(server.server_port, flush=True)
     try:
         server.serve_forever()
