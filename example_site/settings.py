@@ -77,14 +77,34 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "example_site.wsgi.application"
 
+#: SQLite for more than one visitor at a time (docs/installation.md, "SQLite"):
+#: a write transaction takes the write lock when it begins, so two writers
+#: queue for up to ``timeout`` seconds instead of failing with "database is
+#: locked"; WAL lets readers go on while one writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL",
+}
+
+
+def database_from_url(url):
+    """A ``DATABASES`` entry for a database URL, with each engine's options."""
+    database = dj_database_url.parse(url)
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        options.update(SQLITE_OPTIONS)
+    if database["ENGINE"] == "django.db.backends.mysql":
+        options["charset"] = "utf8mb4"
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_from_url(
         os.environ.get("DATABASE_URL")
         or f"sqlite:///{REPO_DIR / 'example_site.sqlite3'}"
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.mysql":
-    DATABASES["default"].setdefault("OPTIONS", {})["charset"] = "utf8mb4"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

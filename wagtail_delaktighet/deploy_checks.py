@@ -2,11 +2,14 @@
 not in production (docs/configuration.md lists them with what to do)."""
 
 import importlib
+import json
 
+from django.conf import settings
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.checks import Tags, Warning, register
+from django.db.backends.sqlite3.creation import DatabaseCreation
 
 from .conf import delaktighet_settings
 
@@ -111,6 +114,55 @@ def check_task_backend(app_configs, **kwargs):
             )
         ]
     return []
+
+
+#: The SQLite options docs/installation.md ("SQLite") recommends: a write
+#: transaction takes the write lock when it begins, and waits up to
+#: ``timeout`` seconds for another writer instead of failing.
+RECOMMENDED_SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL",
+}
+#: Shortest wait for the write lock, in seconds, that the check accepts.
+MIN_SQLITE_TIMEOUT = 10
+
+
+@register(deploy=True)
+def check_sqlite_concurrency(app_configs, **kwargs):
+    return sqlite_concurrency_warnings(settings.DATABASES)
+
+
+def sqlite_concurrency_warnings(databases):
+    """Warn when the default database is an SQLite file whose concurrent
+    writers can fail with "database is locked" (a 500 for the citizen)."""
+    database = databases.get("default", {})
+    if database.get("ENGINE") != "django.db.backends.sqlite3":
+        return []
+    if DatabaseCreation.is_in_memory_db(database.get("NAME", "")):
+        # One process's private database (tests): no other writer to wait for.
+        return []
+    options = database.get("OPTIONS", {})
+    immediate = str(options.get("transaction_mode", "")).upper() == "IMMEDIATE"
+    # Python's sqlite3 waits 5 seconds unless told otherwise.
+    timeout = options.get("timeout", 5)
+    waits = isinstance(timeout, int | float) and timeout >= MIN_SQLITE_TIMEOUT
+    if immediate and waits:
+        return []
+    return [
+        Warning(
+            "The default database is SQLite without "
+            '"transaction_mode": "IMMEDIATE" and a timeout of at least '
+            f"{MIN_SQLITE_TIMEOUT} seconds: contributions sent at the same "
+            'time can fail with "database is locked".',
+            hint=(
+                'Set DATABASES["default"]["OPTIONS"] = '
+                f"{json.dumps(RECOMMENDED_SQLITE_OPTIONS)}. PostgreSQL is the "
+                'production database; see docs/installation.md, "SQLite".'
+            ),
+            id="wagtail_delaktighet.W018",
+        )
+    ]
 
 
 def default_task_backend():

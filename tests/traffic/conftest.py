@@ -1,0 +1,76 @@
+"""Fixtures for the traffic tests: a database of their own on the test run's
+engine, server processes of the example site, and fresh dialogues on it.
+
+The database and the servers are made once per test worker and shared by its
+traffic tests; every test posts to a dialogue of its own.
+"""
+
+import itertools
+import os
+import uuid
+
+import pytest
+
+from .harness import ServedDatabase, SiteServer, server_environment, site_tool
+
+
+def required_or_skip(reason):
+    """Skip, unless the run requires every end-to-end test (CI sets
+    ``E2E_REQUIRED=1``): then fail."""
+    if os.environ.get("E2E_REQUIRED") == "1":
+        pytest.fail(f"{reason} (E2E_REQUIRED=1)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def served_database(tmp_path_factory):
+    """The servers' database, with the schema: the test run's engine."""
+    database = ServedDatabase(
+        os.environ.get("DATABASE_URL"),
+        tmp_path_factory.mktemp("traffic-db"),
+        name="traffic",
+    )
+    if database.engine == "mysql":
+        pytest.importorskip("MySQLdb", reason="mysqlclient is not installed")
+    try:
+        database.create()
+    except database.unreachable_errors() as error:
+        required_or_skip(f"the {database.engine} server does not answer: {error}")
+    try:
+        site_tool(server_environment(database.url), "migrate")
+        yield database
+    finally:
+        database.drop()
+
+
+@pytest.fixture(scope="session")
+def site_servers(served_database, tmp_path_factory):
+    """``site_servers(count, **settings)``: that many server processes with
+    the same settings (see server_settings.py), started once per worker."""
+    started = {}
+    logs = tmp_path_factory.mktemp("traffic-logs")
+
+    def servers(count=1, **settings):
+        key = (count, tuple(sorted(settings.items())))
+        if key not in started:
+            env = server_environment(served_database.url, **settings)
+            names = [logs / f"server-{len(started)}-{n}.log" for n in range(count)]
+            started[key] = SiteServer.start(count, env, names)
+        return started[key]
+
+    yield servers
+    for group in started.values():
+        for server in group:
+            server.stop()
+
+
+_slugs = itertools.count(1)
+
+
+@pytest.fixture
+def dialogue(served_database):
+    """A new open dialogue with a survey and a poll, on the servers' site."""
+    env = server_environment(served_database.url)
+    made = site_tool(env, "dialogue", f"parken-{next(_slugs)}-{uuid.uuid4().hex[:6]}")
+    made["stored"] = lambda: site_tool(env, "rows", str(made["page_id"]))
+    return made

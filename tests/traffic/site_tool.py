@@ -1,0 +1,108 @@
+"""The traffic tests' hands on the served site's database, run as a separate
+process with the servers' settings (the test process has its own database).
+
+``python tests/traffic/site_tool.py COMMAND [ARGUMENT]``, COMMAND one of:
+``migrate`` (create the schema), ``dialogue SLUG`` (a new open dialogue with a
+survey and a poll, and what the tests need to post to them), ``rows PAGE_ID``
+(what is stored for a dialogue). Each prints JSON.
+"""
+
+import json
+import sys
+from datetime import timedelta
+
+import django
+
+
+def migrate():
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    return {}
+
+
+def dialogue(slug):
+    """A new open dialogue with a survey and a poll under the site's index."""
+    from django.utils import timezone
+
+    from example_site.home.demo.site import build_home_page
+    from tests.participation.support import poll, publish_body, survey, valid_fields
+    from wagtail_delaktighet.models import (
+        Body,
+        DialogueIndexPage,
+        DialoguePage,
+        InfluenceLevel,
+    )
+
+    home = build_home_page()
+    index = DialogueIndexPage.objects.filter(slug="dialoger").first()
+    if index is None:
+        index = home.add_child(
+            instance=DialogueIndexPage(title="Medborgardialoger", slug="dialoger")
+        )
+    now = timezone.now()
+    page = index.add_child(
+        instance=DialoguePage(
+            title=f"Parken {slug}",
+            slug=slug,
+            summary="En kort sammanfattning.",
+            purpose="Att ta reda på vad invånarna behöver.",
+            influence_level=InfluenceLevel.objects.get(name="Konsultation"),
+            can_influence="<p>Utformningen av parken.</p>",
+            input_handling="<p>Tjänstepersoner sammanställer svaren.</p>",
+            responsible_body=Body.objects.get_or_create(
+                name="Stadsbyggnadsnämnden", defaults={"kind": Body.Kind.COMMITTEE}
+            )[0],
+            opens_at=now - timedelta(days=1),
+            closes_at=now + timedelta(days=14),
+            feedback_promised_on=(now + timedelta(days=60)).date(),
+        )
+    )
+    dialogue = publish_body(page, [survey(), poll()])
+    blocks = {}
+    for block in dialogue.blocks:
+        blocks[block.block_type] = {
+            "id": block.id,
+            "url": block.url,
+            "fields": {
+                block.name(field): value for field, value in valid_fields(block).items()
+            },
+        }
+    survey_block = dialogue.block("survey")
+    blocks["survey"]["text_field"] = survey_block.name(
+        survey_block.question("long_text")[0]
+    )
+    poll_block = dialogue.block("poll")
+    blocks["poll"]["choices"] = [
+        {poll_block.name("choice"): option} for option in poll_block.option_ids()
+    ]
+    return {"page_id": dialogue.page.pk, "url": dialogue.page.url, "blocks": blocks}
+
+
+def rows(page_id):
+    """Every stored contribution and counted answer of a dialogue, per block."""
+    from wagtail_delaktighet.models import Contribution, ContributionAnswer
+
+    stored = {}
+    for row in Contribution.objects.filter(page_id=page_id).values(
+        "block_id", "receipt", "participant_key", "dialogue_participant_key", "content"
+    ):
+        stored.setdefault(row.pop("block_id"), []).append(row)
+    answers = {}
+    counted = ContributionAnswer.objects.filter(page_id=page_id)
+    for block_id in counted.values_list("block_id", flat=True):
+        answers[block_id] = answers.get(block_id, 0) + 1
+    return {"contributions": stored, "answers": answers}
+
+
+COMMANDS = {"migrate": migrate, "dialogue": dialogue, "rows": rows}
+
+
+def main(command, *args):
+    django.setup()
+    print(json.dumps(COMMANDS[command](*args)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:]))
