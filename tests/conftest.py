@@ -9,6 +9,8 @@ from django.test import Client
 from django.utils import timezone, translation
 from hypothesis import settings as hypothesis_settings
 
+from tests.initial_rows import restore_wagtail_initial_rows
+
 # Property-based tests (Hypothesis): a modest number of examples keeps the
 # suite fast; HYPOTHESIS_PROFILE=thorough searches much longer. No deadline:
 # an example touches the database, whose speed varies.
@@ -58,6 +60,7 @@ def home_page(db):
     """The example site's home page as the demo builds it."""
     from example_site.home.demo.site import build_home_page
 
+    restore_wagtail_initial_rows()
     return build_home_page()
 
 

@@ -8,7 +8,8 @@ import os
 import shutil
 
 import pytest
-from django.conf import settings
+
+from tests.initial_rows import restore_wagtail_initial_rows
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
 CHROMIUM_ARGS = [
@@ -30,20 +31,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def wagtail_initial_rows(transactional_db):
-    """Put back what Wagtail's migrations create, where an earlier
-    transactional test's flush removed it: the default locale, the root
-    collection (documents need it) and the root page."""
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    if not Locale.objects.exists():
-        Locale.objects.create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
+    restore_wagtail_initial_rows()
 
 
 @pytest.fixture(scope="session")
