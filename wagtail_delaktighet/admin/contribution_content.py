@@ -122,8 +122,14 @@ def removed_block(contribution, type_labels):
         label=str(_("(removed from the page)")),
         type_label=type_labels[contribution.block_type],
         fields=[],
-        nested=isinstance(contribution.content.get(SURVEY_ANSWERS), dict),
+        nested=removed_block_is_nested(contribution),
     )
+
+
+def removed_block_is_nested(contribution):
+    """Whether a contribution to a removed block keeps its answers as a
+    survey does."""
+    return isinstance(contribution.content.get(SURVEY_ANSWERS), dict)
 
 
 def contribution_text(contribution):

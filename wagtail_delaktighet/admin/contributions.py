@@ -46,6 +46,7 @@ from .contribution_content import (
     excerpt,
     readable_answers,
     removed_block,
+    removed_block_is_nested,
 )
 from .contribution_filters import (
     DialogueContributionFilterSet,
@@ -95,6 +96,9 @@ class BlockDescriptions:
     def __init__(self, pages=()):
         self.by_page = {page.pk: dialogue_blocks(page) for page in pages}
         self.type_labels = BlockTypeLabels()
+        # Blocks removed from their page, described once each (an export
+        # asks for every row).
+        self.removed = {}
 
     def load(self, contributions):
         missing = {c.page_id for c in contributions} - set(self.by_page)
@@ -105,7 +109,17 @@ class BlockDescriptions:
     def __call__(self, contribution):
         blocks = self.by_page.get(contribution.page_id, {})
         info = blocks.get(contribution.block_id)
-        return info or removed_block(contribution, self.type_labels)
+        if info is not None:
+            return info
+        key = (
+            contribution.page_id,
+            contribution.block_id,
+            contribution.block_type,
+            removed_block_is_nested(contribution),
+        )
+        if key not in self.removed:
+            self.removed[key] = removed_block(contribution, self.type_labels)
+        return self.removed[key]
 
 
 class SelectColumn(BaseColumn):

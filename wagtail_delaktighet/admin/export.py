@@ -5,15 +5,20 @@ One column per question (heading: the question's text; value: the answer,
 with option ids turned into the options' texts), personal data only for users
 with the permission to export it, and every cell that a spreadsheet could read
 as a formula neutralised (CSV injection).
+
+Exports stream: rows are read in chunks while the file is written, never all
+at once, so memory stays flat however many contributions a dialogue has; the
+labels of a row (status, channel, yes/no) are looked up once per export.
 """
 
+import tempfile
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpResponseBadRequest
+from django.http import FileResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -62,12 +67,16 @@ def export_columns(blocks, describe, *, personal_data):
     page order); ``describe(contribution)`` gives a contribution's BlockInfo,
     also for a block removed from the page.
     """
+    # Translated labels are built once here: per row they cost more than
+    # everything else in the row together.
+    status = LabelPerValue("status", lambda c: c.get_status_display())
+    channel = LabelPerValue("channel", lambda c: str(channel_label(c)))
     columns = [
         ExportColumn("receipt", _("Receipt"), lambda c: c.receipt or ""),
         ExportColumn("block", _("Block"), lambda c: describe(c).label),
         ExportColumn("type", _("Type"), lambda c: describe(c).type_label),
-        ExportColumn("status", _("Status"), lambda c: c.get_status_display()),
-        ExportColumn("channel", _("Channel"), lambda c: str(channel_label(c))),
+        ExportColumn("status", _("Status"), status),
+        ExportColumn("channel", _("Channel"), channel),
         ExportColumn("created", _("Created"), lambda c: local_time(c.created_at)),
         ExportColumn("display_name", _("Display name"), lambda c: c.display_name),
     ]
@@ -75,7 +84,7 @@ def export_columns(blocks, describe, *, personal_data):
         columns += [
             ExportColumn("name", _("Name"), lambda c: personal(c, "name")),
             ExportColumn("email", _("Email"), lambda c: personal(c, "email")),
-            ExportColumn("consent", _("Consent"), consent),
+            ExportColumn("consent", _("Consent"), consent_column()),
         ]
     columns.append(ExportColumn("text", _("Text"), contribution_text))
     columns += question_columns(blocks)
@@ -134,11 +143,35 @@ def personal(contribution, field_name):
     return getattr(personal_data, field_name, "") if personal_data else ""
 
 
-def consent(contribution):
-    personal_data = getattr(contribution, "personal_data", None)
-    if personal_data is None:
-        return ""
-    return _("Yes") if personal_data.consent else _("No")
+def consent_column():
+    yes, no = _("Yes"), _("No")
+
+    def consent(contribution):
+        personal_data = getattr(contribution, "personal_data", None)
+        if personal_data is None:
+            return ""
+        return yes if personal_data.consent else no
+
+    return consent
+
+
+class LabelPerValue:
+    """A contribution's label for the value of one of its fields, computed
+    by ``label(contribution)`` for the first contribution with that value and
+    remembered for the others (a handful of values, many rows)."""
+
+    def __init__(self, field_name, label):
+        self.field_name = field_name
+        self.label = label
+        self.labels = {}
+
+    def __call__(self, contribution):
+        value = getattr(contribution, self.field_name)
+        try:
+            return self.labels[value]
+        except KeyError:
+            label = self.labels[value] = self.label(contribution)
+            return label
 
 
 def local_time(value):
@@ -147,10 +180,35 @@ def local_time(value):
     return timezone.make_naive(value) if timezone.is_aware(value) else value
 
 
+#: Rows read from the database at a time while an export is written.
+CHUNK_SIZE = 2000
+
+
+class ExportRows:
+    """A queryset read in chunks, for Wagtail's export writers: they iterate
+    over it (and ask for its ``model`` for default headings), and neither
+    should hold every row of the result at once."""
+
+    def __init__(self, queryset, chunk_size=CHUNK_SIZE):
+        self.queryset = queryset
+        self.model = queryset.model
+        self.chunk_size = chunk_size
+
+    def __iter__(self):
+        return self.queryset.iterator(chunk_size=self.chunk_size)
+
+
 class ContributionExportMixin:
     """The export hooks of ``SpreadsheetExportMixin`` for a dialogue's
     contributions. The view provides ``page``, ``blocks``, ``describe`` and
     ``include_personal_data``."""
+
+    def get(self, request, *args, **kwargs):
+        # Straight to the file: the listing's context would count and load
+        # every row of the result before the first byte is sent.
+        if self.is_export:
+            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
 
     @cached_property
     def export_columns(self):
@@ -187,7 +245,26 @@ class ContributionExportMixin:
     def stream_csv(self, queryset):
         # A byte order mark, so spreadsheet programs read å, ä and ö right.
         yield "\ufeff".encode()
-        yield from super().stream_csv(queryset)
+        yield from super().stream_csv(ExportRows(queryset))
+
+    def write_xlsx_response(self, queryset):
+        # Written to a temporary file rather than to memory (openpyxl's
+        # write-only mode keeps only the current row), then sent from it.
+        output = tempfile.TemporaryFile()  # noqa: SIM115 - the response closes it
+        try:
+            self.write_xlsx(ExportRows(queryset), output)
+        except BaseException:
+            output.close()
+            raise
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type=(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+            filename=f"{self.get_filename()}.xlsx",
+        )
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if holds_nul(self.request.GET):
