@@ -231,8 +231,10 @@ class ContributionExportMixin:
 
     def preprocess_field_value(self, field, value, export_format):
         # After Wagtail's own preprocessing (lists joined, dates for XLSX),
-        # so every text cell passes through the neutraliser.
-        value = super().preprocess_field_value(field, value, export_format)
+        # so every text cell passes through the neutraliser. Wagtail leaves a
+        # plain text as it is: skip its lookup, done for every cell.
+        if type(value) is not str:
+            value = super().preprocess_field_value(field, value, export_format)
         return neutralise_formula(value)
 
     def get_heading(self, queryset, field):
