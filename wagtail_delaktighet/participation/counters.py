@@ -5,8 +5,9 @@ Every write that changes what is counted updates the counters in its own
 transaction: a stored contribution (``service._store``), a moderation
 decision that rejects one or takes a rejection back (``moderation.py``), and
 a deleted contribution (a ``pre_delete`` signal). Each update inserts the
-missing rows (``ignore_conflicts``) and then adds with ``F("count") + n``, so
-concurrent writers never lose an increment. ``rebuild()`` (the
+missing rows (``ignore_conflicts``) and adds with ``F("count") + n``, never
+reading a count to write it back, so concurrent writers never lose an
+increment. ``rebuild()`` (the
 ``delaktighet_rebuild_counts`` command) recounts everything from the rows.
 
 What counts: every contribution that is not rejected — the rule the results
@@ -112,37 +113,57 @@ def _count(contribution, answers, step):
 def _person_changed(page_id, person, step):
     """Add ``step`` to one person's counted contributions; whether the person
     started or stopped counting."""
-    if step > 0:
+    row = DialogueParticipant.objects.filter(page_id=page_id, participant_key=person)
+    if not row.update(contributions=F("contributions") + step) and step > 0:
         DialogueParticipant.objects.bulk_create(
             [DialogueParticipant(page_id=page_id, participant_key=person)],
             ignore_conflicts=True,
         )
-    row = DialogueParticipant.objects.filter(page_id=page_id, participant_key=person)
-    row.update(contributions=F("contributions") + step)
+        row.update(contributions=F("contributions") + step)
     # The UPDATE holds the row's lock until commit: this read is exact.
     now = row.select_for_update().values_list("contributions", flat=True).first()
     return now == (1 if step > 0 else 0)
 
 
+class _Missing(Exception):
+    pass
+
+
 def add(page_id, keys, step):
     """Add ``step`` to the counters ``(block_id, question_key, value)`` of a
-    page: insert the missing ones, then one UPDATE with ``F()``."""
+    page with ``F("count") + step``; a counter that does not exist yet is
+    inserted first (``ignore_conflicts``: another writer may insert it at the
+    same moment)."""
     # One order for every writer, so that two of them never wait for each
     # other's rows in opposite orders.
     keys = sorted(set(keys))
     if not keys:
         return
-    ResultCount.objects.bulk_create(
-        [
-            ResultCount(page_id=page_id, block_id=b, question_key=q, value=v)
-            for b, q, v in keys
-        ],
-        ignore_conflicts=True,
-    )
     match = Q()
     for block_id, question_key, value in keys:
         match |= Q(block_id=block_id, question_key=question_key, value=value)
-    ResultCount.objects.filter(match, page_id=page_id).update(count=F("count") + step)
+    rows = ResultCount.objects.filter(match, page_id=page_id)
+    with transaction.atomic():
+        # Usually every counter exists: one UPDATE. Inserting first every
+        # time would take shared locks on the existing rows (InnoDB), which
+        # deadlock with the UPDATE of a concurrent writer.
+        try:
+            with transaction.atomic():
+                if rows.update(count=F("count") + step) != len(keys):
+                    raise _Missing
+            return
+        except _Missing:
+            pass
+        existing = set(rows.values_list("block_id", "question_key", "value"))
+        ResultCount.objects.bulk_create(
+            [
+                ResultCount(page_id=page_id, block_id=b, question_key=q, value=v)
+                for b, q, v in keys
+                if (b, q, v) not in existing
+            ],
+            ignore_conflicts=True,
+        )
+        rows.update(count=F("count") + step)
 
 
 # -- reading them -----------------------------------------------------------
