@@ -18,7 +18,10 @@ class WagtailDelaktighetConfig(AppConfig):
             notifications,
             publishing,
         )
+        from .participation import counters
 
+        # A deleted contribution leaves the stored results.
+        counters.connect()
         # Followers hear when final feedback is published (P6).
         notifications.connect()
         # Feedback goes offline with its dialogue.

@@ -1,8 +1,9 @@
 """The automatic "We heard" summary of a dialogue (P6): how many took part,
 through which channels, and the counted answers of its consultation blocks.
 
-Everything is counted in the database (COUNT, GROUP BY); no contribution is
-loaded. The cost is two queries plus what each consultation block's
+Everything is read from the counters kept as contributions are stored and
+moderated (participation/counters.py); no contribution is loaded or counted
+here. The cost is one query plus what each consultation block's
 ``summary_charts()`` needs (a fixed number per block), however many
 contributions there are.
 
@@ -17,10 +18,9 @@ on the dialogue page leave them out too, so both pages give the same numbers.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-
 from .blocks.consultation import is_consultation_block
-from .models.contributions import Channel, Contribution, ContributionStatus
+from .models.contributions import Channel
+from .participation import counters
 
 
 @dataclass
@@ -57,21 +57,10 @@ class DialogueSummary:
         return [chart for block in self.blocks for chart in block.charts]
 
 
-def counted_contributions(dialogue):
-    # order_by(): the model's default ordering would split the GROUP BY.
-    return (
-        Contribution.objects.filter(page=dialogue)
-        .exclude(status=ContributionStatus.REJECTED)
-        .order_by()
-    )
-
-
-def channel_counts(dialogue):
-    counts = dict(
-        counted_contributions(dialogue)
-        .values_list("channel")
-        .annotate(count=Count("pk"))
-    )
+def channel_counts(counts):
+    """``ChannelCount`` rows from ``{channel: count}``, in the order of
+    ``Channel``."""
+    counts = dict(counts)
     known = [
         ChannelCount(channel.value, str(channel.label), counts.pop(channel.value))
         for channel in Channel
@@ -105,11 +94,8 @@ def block_summaries(dialogue):
 
 def dialogue_summary(dialogue):
     """The ``DialogueSummary`` of a dialogue page."""
-    people = counted_contributions(dialogue).aggregate(
-        # COUNT(DISTINCT …) leaves out the NULL keys of offline input.
-        people=Count("dialogue_participant_key", distinct=True)
-    )["people"]
-    by_channel = channel_counts(dialogue)
+    people, channels = counters.dialogue_counts(dialogue)
+    by_channel = channel_counts(channels)
     return DialogueSummary(
         people_online=people,
         contributions=sum(row.count for row in by_channel),

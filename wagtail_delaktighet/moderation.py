@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from . import log_actions
 from .models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
 from .outbox import Email, queue_emails
+from .participation import counters
 
 REJECTION_TEMPLATE = "wagtail_delaktighet/emails/rejection"
 WITHDRAWN = "Withdrawn: the moderation decision changed before it was sent."
@@ -108,6 +109,9 @@ def _rejection_emails(contribution, *, decision):
 
 
 def _stamp(contribution, user):
+    # Rejected contributions are not counted in the results: a decision that
+    # rejects one, or takes a rejection back, changes the counters with it.
+    old_status = counters.locked_status(contribution)
     contribution.moderated_at = timezone.now()
     contribution.moderated_by = user
     contribution.save(
@@ -119,6 +123,7 @@ def _stamp(contribution, user):
             "moderated_by",
         ]
     )
+    counters.status_changed(contribution, old_status)
 
 
 def moderatable(queryset):

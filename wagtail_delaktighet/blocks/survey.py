@@ -1,11 +1,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from ..models.contributions import ContributionAnswer, ContributionStatus
+from ..models.contributions import ContributionStatus
+from ..participation import counters
 from ..participation.forms import OptionsField, text_field
 from .charts import chart_from_counts
 from .choices import option_items
@@ -188,30 +188,19 @@ def answer_options(question):
 
 def answer_counts(page, block_id, counted):
     """Counts per question and value, and for multiple-choice questions the
-    number of people who answered: two GROUP BY queries at most. Rejected
-    contributions (spam) are not counted.
+    number of people who answered, read from the stored counters in one
+    query. Rejected contributions (spam) are not counted.
 
     Returns ``({question id: {value: count}}, {question id: respondents})``.
     """
-    answers = ContributionAnswer.objects.filter(
-        page=page,
-        block_id=block_id,
-        question_key__in=[question_id for question_id, _question in counted],
-    ).exclude(contribution__status=ContributionStatus.REJECTED)
-    counts = {}
-    per_value = answers.values_list("question_key", "value").annotate(count=Count("pk"))
-    for question_id, answer, count in per_value:
-        counts.setdefault(question_id, {})[answer] = count
     several = [
         question_id
         for question_id, question in counted
         if question["kind"] == QuestionKind.MULTIPLE_CHOICE
     ]
-    respondents = {}
-    if several:
-        respondents = dict(
-            answers.filter(question_key__in=several)
-            .values_list("question_key")
-            .annotate(count=Count("contribution", distinct=True))
-        )
-    return counts, respondents
+    return counters.answer_counts(
+        page,
+        block_id,
+        [question_id for question_id, _question in counted],
+        answered_keys=several,
+    )

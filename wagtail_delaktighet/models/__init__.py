@@ -33,6 +33,7 @@ from .feedback import (
 from .following import Subscription, SubscriptionSource
 from .influence import InfluenceLevel
 from .outbox import OutboxEmail, OutboxKind
+from .result_counts import DialogueParticipant, ResultCount
 from .site_settings import DelaktighetSettings
 from .status import (
     DialogueStatus,
@@ -46,6 +47,8 @@ from .taxonomy import Area, Body, Method, StrategicGoal, TargetGroup, Topic
 __all__ = [
     "Channel",
     "Contribution",
+    "DialogueParticipant",
+    "ResultCount",
     "ContributionAnswer",
     "ContributionPersonalData",
     "ContributionStatus",

@@ -25,7 +25,7 @@ from ..models.contributions import (
     answer_value,
 )
 from ..models.status import DialogueStatus
-from . import ratelimit
+from . import counters, ratelimit
 from .participants import dialogue_participant_key, participant_key
 
 
@@ -278,6 +278,7 @@ def _store(
         )
         for question_key, value in distinct_answers
     )
+    counters.contribution_stored(contribution, distinct_answers)
     name = form.cleaned_data.get("name", "")
     email = form.cleaned_data.get("email", "")
     if name or email:

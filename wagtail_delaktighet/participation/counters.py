@@ -1,0 +1,273 @@
+"""Results kept as counters (``ResultCount``), so that what a page view reads
+does not grow with the number of contributions.
+
+Every write that changes what is counted updates the counters in its own
+transaction: a stored contribution (``service._store``), a moderation
+decision that rejects one or takes a rejection back (``moderation.py``), and
+a deleted contribution (a ``pre_delete`` signal). Each update inserts the
+missing rows (``ignore_conflicts``) and adds with ``F("count") + n``, never
+reading a count to write it back, so concurrent writers never lose an
+increment. ``rebuild()`` (the
+``delaktighet_rebuild_counts`` command) recounts everything from the rows.
+
+What counts: every contribution that is not rejected — the rule the results
+have always had (moderators reject spam, abuse and duplicates).
+
+The rows kept, per dialogue page:
+- ``(block, question_key, value)``: counted contributions that gave that
+  answer (the block's ``ContributionAnswer`` rows);
+- ``(block, ANSWERED, question_key)``: counted contributions with at least one
+  answer to that question (respondents of a multiple-choice question);
+- ``("", CHANNEL, channel)``: counted contributions per channel;
+- ``("", PEOPLE, "")``: people who took part online. A person (a
+  ``dialogue_participant_key``) counts while at least one of their
+  contributions to the dialogue counts: ``DialogueParticipant`` holds each
+  person's number of counted contributions, and PEOPLE changes when that
+  number goes from 0 to 1 or from 1 to 0.
+"""
+
+from django.apps import apps as django_apps
+from django.db import transaction
+from django.db.models import Count, F, Q
+from django.db.models.signals import pre_delete
+
+from ..models.contributions import Contribution, ContributionAnswer, ContributionStatus
+from ..models.result_counts import DialogueParticipant, ResultCount
+
+# Reserved question keys: a block's own keys are its question ids (no "~").
+ANSWERED = "~answered"
+CHANNEL = "~channel"
+PEOPLE = "~people"
+#: The block id of the rows that count the whole dialogue.
+DIALOGUE = ""
+
+
+def is_counted(status):
+    return status != ContributionStatus.REJECTED
+
+
+# -- keeping the counters ---------------------------------------------------
+
+
+def contribution_stored(contribution, answers):
+    """Count a new contribution with its ``(question_key, value)`` answers."""
+    if is_counted(contribution.status):
+        _count(contribution, answers, +1)
+
+
+def locked_status(contribution):
+    """The status stored now, with the row locked until the transaction ends,
+    so two moderators deciding at once change the counters once."""
+    return (
+        Contribution.objects.select_for_update()
+        .filter(pk=contribution.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+
+
+def status_changed(contribution, old_status):
+    """Count or uncount a contribution whose status changed from ``old_status``."""
+    was, now = is_counted(old_status), is_counted(contribution.status)
+    if was != now:
+        _count(contribution, stored_answers(contribution), +1 if now else -1)
+
+
+def stored_answers(contribution):
+    return list(
+        ContributionAnswer.objects.filter(contribution=contribution).values_list(
+            "question_key", "value"
+        )
+    )
+
+
+def _uncount_deleted(sender, instance, **kwargs):
+    # The stored status: the instance being deleted may be stale. Its answers
+    # are still there (pre_delete runs before the cascade).
+    status = locked_status(instance)
+    if status is not None and is_counted(status):
+        _count(instance, stored_answers(instance), -1)
+
+
+def connect():
+    pre_delete.connect(
+        _uncount_deleted, sender=Contribution, dispatch_uid="dlk_uncount_deleted"
+    )
+
+
+def _count(contribution, answers, step):
+    answers = list(dict.fromkeys(answers))
+    block_id = contribution.block_id
+    keys = [(block_id, question_key, value) for question_key, value in answers]
+    keys += [
+        (block_id, ANSWERED, question_key)
+        for question_key in dict.fromkeys(key for key, _value in answers)
+    ]
+    keys.append((DIALOGUE, CHANNEL, contribution.channel))
+    person = contribution.dialogue_participant_key
+    if person and _person_changed(contribution.page_id, person, step):
+        keys.append((DIALOGUE, PEOPLE, ""))
+    add(contribution.page_id, keys, step)
+
+
+def _person_changed(page_id, person, step):
+    """Add ``step`` to one person's counted contributions; whether the person
+    started or stopped counting."""
+    row = DialogueParticipant.objects.filter(page_id=page_id, participant_key=person)
+    if not row.update(contributions=F("contributions") + step) and step > 0:
+        DialogueParticipant.objects.bulk_create(
+            [DialogueParticipant(page_id=page_id, participant_key=person)],
+            ignore_conflicts=True,
+        )
+        row.update(contributions=F("contributions") + step)
+    # The UPDATE holds the row's lock until commit: this read is exact.
+    now = row.select_for_update().values_list("contributions", flat=True).first()
+    return now == (1 if step > 0 else 0)
+
+
+class _Missing(Exception):
+    pass
+
+
+def add(page_id, keys, step):
+    """Add ``step`` to the counters ``(block_id, question_key, value)`` of a
+    page with ``F("count") + step``; a counter that does not exist yet is
+    inserted first (``ignore_conflicts``: another writer may insert it at the
+    same moment)."""
+    # One order for every writer, so that two of them never wait for each
+    # other's rows in opposite orders.
+    keys = sorted(set(keys))
+    if not keys:
+        return
+    match = Q()
+    for block_id, question_key, value in keys:
+        match |= Q(block_id=block_id, question_key=question_key, value=value)
+    rows = ResultCount.objects.filter(match, page_id=page_id)
+    with transaction.atomic():
+        # Usually every counter exists: one UPDATE. Inserting first every
+        # time would take shared locks on the existing rows (InnoDB), which
+        # deadlock with the UPDATE of a concurrent writer.
+        try:
+            with transaction.atomic():
+                if rows.update(count=F("count") + step) != len(keys):
+                    raise _Missing
+            return
+        except _Missing:
+            pass
+        existing = set(rows.values_list("block_id", "question_key", "value"))
+        ResultCount.objects.bulk_create(
+            [
+                ResultCount(page_id=page_id, block_id=b, question_key=q, value=v)
+                for b, q, v in keys
+                if (b, q, v) not in existing
+            ],
+            ignore_conflicts=True,
+        )
+        rows.update(count=F("count") + step)
+
+
+# -- reading them -----------------------------------------------------------
+
+
+def answer_counts(page, block_id, question_keys, answered_keys=()):
+    """``({question_key: {value: count}}, {question_key: respondents})`` of a
+    block, in one query. ``answered_keys`` are the questions whose number of
+    respondents is wanted (several answers each)."""
+    match = Q(question_key__in=list(question_keys))
+    if answered_keys:
+        match |= Q(question_key=ANSWERED, value__in=list(answered_keys))
+    counts, respondents = {}, {}
+    rows = ResultCount.objects.filter(
+        match, page=page, block_id=block_id, count__gt=0
+    ).values_list("question_key", "value", "count")
+    for question_key, value, count in rows:
+        if question_key == ANSWERED:
+            respondents[value] = count
+        else:
+            counts.setdefault(question_key, {})[value] = count
+    return counts, respondents
+
+
+def dialogue_counts(page):
+    """``(people online, {channel: count})`` of a dialogue, in one query."""
+    people, channels = 0, {}
+    rows = ResultCount.objects.filter(
+        page=page, block_id=DIALOGUE, question_key__in=[CHANNEL, PEOPLE], count__gt=0
+    ).values_list("question_key", "value", "count")
+    for question_key, value, count in rows.order_by("pk"):
+        if question_key == PEOPLE:
+            people = count
+        else:
+            channels[value] = count
+    return people, channels
+
+
+# -- rebuilding from the rows -----------------------------------------------
+
+
+def rebuild(page=None, apps=django_apps, batch_size=1000):
+    """Recount every counter (of one page, or of all) from the contributions.
+
+    Takes ``apps`` so that a data migration can run it with its own models.
+    """
+    model = apps.get_model
+    contributions = model("wagtail_delaktighet", "Contribution").objects.all()
+    answers = model("wagtail_delaktighet", "ContributionAnswer").objects.all()
+    counts = model("wagtail_delaktighet", "ResultCount").objects.all()
+    participants = model("wagtail_delaktighet", "DialogueParticipant").objects.all()
+    if page is not None:
+        page_id = getattr(page, "pk", page)
+        contributions = contributions.filter(page_id=page_id)
+        answers = answers.filter(page_id=page_id)
+        counts = counts.filter(page_id=page_id)
+        participants = participants.filter(page_id=page_id)
+    rejected = ContributionStatus.REJECTED.value
+    contributions = contributions.exclude(status=rejected).order_by()
+    answers = answers.exclude(contribution__status=rejected).order_by()
+    ResultCount = counts.model
+    with transaction.atomic():
+        counts.delete()
+        participants.delete()
+        rows = [
+            ResultCount(page_id=p, block_id=b, question_key=q, value=v, count=n)
+            for p, b, q, v, n in answers.values_list(
+                "page_id", "block_id", "question_key", "value"
+            ).annotate(n=Count("pk"))
+        ]
+        rows += [
+            ResultCount(page_id=p, block_id=b, question_key=ANSWERED, value=q, count=n)
+            for p, b, q, n in answers.values_list(
+                "page_id", "block_id", "question_key"
+            ).annotate(n=Count("contribution", distinct=True))
+        ]
+        rows += [
+            ResultCount(
+                page_id=p, block_id=DIALOGUE, question_key=CHANNEL, value=c, count=n
+            )
+            for p, c, n in contributions.values_list("page_id", "channel").annotate(
+                n=Count("pk")
+            )
+        ]
+        rows += [
+            ResultCount(
+                page_id=p, block_id=DIALOGUE, question_key=PEOPLE, value="", count=n
+            )
+            for p, n in contributions.exclude(dialogue_participant_key=None)
+            .values_list("page_id")
+            .annotate(n=Count("dialogue_participant_key", distinct=True))
+        ]
+        ResultCount.objects.bulk_create(rows, batch_size=batch_size)
+        people = (
+            contributions.exclude(dialogue_participant_key=None)
+            .values_list("page_id", "dialogue_participant_key")
+            .annotate(n=Count("pk"))
+            .iterator(chunk_size=batch_size)
+        )
+        Participant = participants.model
+        batch = []
+        for p, key, n in people:
+            batch.append(Participant(page_id=p, participant_key=key, contributions=n))
+            if len(batch) >= batch_size:
+                Participant.objects.bulk_create(batch)
+                batch = []
+        Participant.objects.bulk_create(batch)
