@@ -40,7 +40,7 @@ def every_field(filled_dialogue, body_factory):  # noqa: F811
                 fields.update(opens_at=closes - timedelta(days=14), closes_at=closes)
             page = filled_dialogue(count=2, **fields)
             DialogueDocument.objects.create(
-                page=page, title="Bilaga", document=document
+                page=page, title="Bilaga", document=document, sort_order=9
             )
             if n % 2:
                 make_feedback(page, kind=FeedbackKind.FINAL)
