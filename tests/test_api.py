@@ -50,6 +50,7 @@ def children(count, committee, method):
     return {
         "phases": [
             DialoguePhase(
+                sort_order=n,
                 kind=DialoguePhase.Kind.PARTICIPATION,
                 title=f"Fas {n}",
                 starts_on=date(2030, 4, 1) + timedelta(days=n),
@@ -58,6 +59,7 @@ def children(count, committee, method):
         ],
         "activities": [
             DialogueActivity(
+                sort_order=n,
                 title=f"Promenad {n}",
                 method=method,
                 starts_at=OPENS + timedelta(days=n + 1),
@@ -67,15 +69,18 @@ def children(count, committee, method):
             for n in range(count)
         ],
         "dialogue_contacts": [
-            DialogueContact(contact=elected if n % 2 == 0 else official)
+            DialogueContact(sort_order=n, contact=elected if n % 2 == 0 else official)
             for n in range(count)
         ],
         "documents": [
-            DialogueDocument(title=f"Underlag {n}", url=f"https://alvby.example/{n}")
+            DialogueDocument(
+                sort_order=n, title=f"Underlag {n}", url=f"https://alvby.example/{n}"
+            )
             for n in range(count)
         ],
         "decisions": [
             DialogueDecision(
+                sort_order=n,
                 title=f"Beslut {n}",
                 body=committee,
                 decided_on=date(2030, 3, 1),

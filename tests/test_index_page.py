@@ -733,3 +733,46 @@ def test_final_feedback_costs_one_query_for_the_whole_page(
     assert response.content.decode().count('class="dlk-card__feedback-link"') == 4
 
     assert with_feedback == without + 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name", [None, "status", "topic", "area", "body", "level", "target_group"]
+)
+def test_filtered_query_count_does_not_grow_with_the_number_of_dialogues(
+    client, make_at, dialogue_index, level, body_factory, name
+):
+    topic = Topic.objects.create(name="Parker")
+    area = Area.objects.create(name="Centrum")
+    group = TargetGroup.objects.create(name="Unga")
+    body = body_factory()
+    values = {
+        None: None,
+        "status": "closed",
+        "topic": topic.pk,
+        "area": area.pk,
+        "body": body.pk,
+        "level": level("Konsultation").pk,
+        "target_group": group.pk,
+    }
+    url = dialogue_index.url
+    if name:
+        url += f"?{name}={values[name]}"
+
+    def add(n, start):
+        for i in range(start, start + n):
+            page = make_at(f"Dialog {i}", status="closed", days=i + 1)
+            page.topics.set([topic])
+            page.areas.set([area])
+            page.target_groups.set([group])
+            page.save_revision().publish()
+
+    add(3, 0)
+    few, response = count_queries(client, url)
+    assert len(CARD_TITLE.findall(response.content.decode())) == 3
+
+    add(27, 3)
+    many, response = count_queries(client, url)
+    assert len(CARD_TITLE.findall(response.content.decode())) == 12
+
+    assert few == many

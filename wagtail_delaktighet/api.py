@@ -23,9 +23,16 @@ class RelatedListField(serializers.ListField):
 
     def to_representation(self, data) -> list[dict[str, Any]]:
         items = data.all()
-        if self.select_related:
+        # Rows prefetched by the pages endpoint (api_views.py) come with their
+        # related rows already; select_related() would fetch them again.
+        if self.select_related and not is_loaded(items):
             items = items.select_related(*self.select_related)
         return super().to_representation(items)
+
+
+def is_loaded(items) -> bool:
+    """Whether a queryset's rows are already in memory (prefetched)."""
+    return getattr(items, "_result_cache", None) is not None
 
 
 class NamedSnippetSerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ in the database. A test checks that both agree.
 
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -59,12 +60,24 @@ def live_final_feedback(dialogue_ref):
     points at (an ``OuterRef`` to a page, or a page)."""
     from .feedback import FeedbackKind, FeedbackPage
 
+    # A child's path is the parent's plus one step of the tree's alphabet.
+    # The range says the same as the prefix, but lets the database use its
+    # index on path for a correlated subquery (a LIKE with a pattern from
+    # the outer row makes PostgreSQL scan every page, once per dialogue).
+    last_step = FeedbackPage.alphabet[-1] * FeedbackPage.steplen
     if isinstance(dialogue_ref, models.Model):
         path, depth = dialogue_ref.path, dialogue_ref.depth + 1
+        path_end = path + last_step
     else:
         path, depth = dialogue_ref("path"), dialogue_ref("depth") + 1
+        path_end = Concat(path, Value(last_step), output_field=models.CharField())
     return FeedbackPage.objects.filter(
-        live=True, kind=FeedbackKind.FINAL, path__startswith=path, depth=depth
+        live=True,
+        kind=FeedbackKind.FINAL,
+        path__startswith=path,
+        path__gt=path,
+        path__lte=path_end,
+        depth=depth,
     )
 
 

@@ -1,0 +1,93 @@
+"""A pages endpoint for Wagtail's API v2 that lists dialogues in a fixed
+number of queries.
+
+Wagtail's ``PagesAPIViewSet`` reads each dialogue's related rows (snippets,
+bodies, phases, activities, contacts, documents, decisions, final feedback)
+one dialogue at a time. This endpoint loads them for the whole page of
+results at once; URLs, parameters and output stay Wagtail's. See
+docs/api.md.
+"""
+
+from django.db.models import Prefetch
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from .models import (
+    DialogueActivity,
+    DialogueContact,
+    DialogueDecision,
+    DialogueDocument,
+    DialoguePage,
+    annotate_status,
+)
+
+#: Foreign keys that ``DialoguePage.api_fields`` serializes, and the page's
+#: locale (its ``meta.locale``).
+API_SELECT_RELATED = (
+    "locale",
+    "influence_level",
+    "decision_body",
+    "responsible_body",
+    "scope_decided_by",
+)
+
+
+def api_prefetches():
+    """Related lists that ``DialoguePage.api_fields`` serializes, each with
+    the rows its serializer reads."""
+    return (
+        "coordinating_bodies",
+        "target_groups",
+        "areas",
+        "topics",
+        "strategic_goals",
+        "methods",
+        "phases",
+        Prefetch(
+            "activities", queryset=DialogueActivity.objects.select_related("method")
+        ),
+        Prefetch(
+            "dialogue_contacts",
+            queryset=DialogueContact.objects.select_related("contact__body"),
+        ),
+        Prefetch(
+            "documents", queryset=DialogueDocument.objects.select_related("document")
+        ),
+        Prefetch("decisions", queryset=DialogueDecision.objects.select_related("body")),
+    )
+
+
+def with_api_relations(queryset):
+    """Dialogues with what their API fields read, the status included (so
+    no dialogue looks up its final feedback on its own)."""
+    return (
+        annotate_status(queryset)
+        .select_related(*API_SELECT_RELATED)
+        .prefetch_related(*api_prefetches())
+    )
+
+
+class DialoguePagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, with dialogues read in bulk.
+
+    Register it in place of ``PagesAPIViewSet``::
+
+        api_router.register_endpoint("pages", DialoguePagesAPIViewSet)
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if issubclass(queryset.model, DialoguePage):
+            # Only when the listing asks for dialogues (?type=...): a listing
+            # of plain Page rows serializes none of these fields.
+            queryset = with_api_relations(queryset)
+        return queryset
+
+    def get_object(self):
+        # Wagtail calls this twice per detail view; load the dialogue once.
+        if not hasattr(self, "_loaded_object"):
+            page = super().get_object()
+            if isinstance(page, DialoguePage):
+                # The specific page comes without the relations above.
+                page = with_api_relations(type(page).objects.filter(pk=page.pk)).get()
+            self._loaded_object = page
+        return self._loaded_object
