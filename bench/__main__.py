@@ -30,7 +30,9 @@ def parse(argv):
     parser.add_argument("--dialogues", type=sizes, help="e.g. 10,1000")
     parser.add_argument("--runs", type=int)
     parser.add_argument(
-        "--output", type=Path, default=Path("docs/performance.md"),
+        "--output",
+        type=Path,
+        default=Path("docs/performance.md"),
         help="where the Markdown table goes",
     )
     parser.add_argument("--workdir", type=Path, help="for the SQLite database")

@@ -213,7 +213,12 @@ class Site:
             ("Vad heter din gata?", "singleline", "", False),
             ("Beskriv parken", "multiline", "", True),
             ("Vilken entré använder du?", "radio", "Norra\nSödra\nÖstra", True),
-            ("Vad gör du i parken?", "checkboxes", "Promenerar\nGrillar\nSpelar boll", False),
+            (
+                "Vad gör du i parken?",
+                "checkboxes",
+                "Promenerar\nGrillar\nSpelar boll",
+                False,
+            ),
             ("Hur trygg känner du dig?", "radio", "1\n2\n3\n4\n5", True),
             ("Vill du ha fler bänkar?", "radio", "Ja\nNej", False),
         ]

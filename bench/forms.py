@@ -16,7 +16,9 @@ class SurveyForm(forms.Form):
         choices=ACTIVITIES, required=False, widget=forms.CheckboxSelectMultiple
     )
     safety = forms.ChoiceField(choices=SCALE, widget=forms.RadioSelect)
-    benches = forms.ChoiceField(choices=YES_NO, required=False, widget=forms.RadioSelect)
+    benches = forms.ChoiceField(
+        choices=YES_NO, required=False, widget=forms.RadioSelect
+    )
 
 
 #: A valid post of the form.

@@ -16,7 +16,9 @@ class BenchFormPage(AbstractForm):
 
 
 class BenchFormField(AbstractFormField):
-    page = ParentalKey(BenchFormPage, on_delete=models.CASCADE, related_name="form_fields")
+    page = ParentalKey(
+        BenchFormPage, on_delete=models.CASCADE, related_name="form_fields"
+    )
 
 
 class BareSubmission(models.Model):
@@ -24,3 +26,6 @@ class BareSubmission(models.Model):
 
     data = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"#{self.pk}"

@@ -49,7 +49,7 @@ def markdown(figures, profile):
     lines = [
         "# Performance",
         "",
-        "Written by `make bench` (docs/development.md, \"Benchmarks\"). Each figure",
+        'Written by `make bench` (docs/development.md, "Benchmarks"). Each figure',
         "is a ratio to its baseline, measured in one run: medians of interleaved",
         "in-process requests through Django's test client.",
         "",

@@ -57,7 +57,6 @@ def run(args):
     admin.force_login(user)
     figures = []
 
-    plain_url = site.plain.url
     dialogues = {}
     for size in args.contributions:
         index = site.dialogue_index(f"dialogues-{size}")
@@ -106,14 +105,14 @@ def run(args):
 
     page, _voter, dialogue = dialogues[largest]
     figures += submission_figures(site, dialogue, args.runs)
-    del plain_url
     return markdown(figures, profile_text(args))
 
 
 def profile_text(args):
+    contributions = ", ".join(f"{n:,}" for n in args.contributions)
+    dialogues = ", ".join(f"{n:,}" for n in args.dialogues)
     return (
-        f"{args.profile}; contributions {', '.join(f'{n:,}' for n in args.contributions)}; "
-        f"dialogues {', '.join(f'{n:,}' for n in args.dialogues)}; "
+        f"{args.profile}; contributions {contributions}; dialogues {dialogues}; "
         f"{args.runs} interleaved runs; {connection.vendor}"
     )
 
@@ -168,8 +167,12 @@ def results_figure(page, label, runs):
         return Done()
 
     return compare(
-        "Results (every block's charts)", label, results, group_by,
-        "SQL GROUP BY", runs,
+        "Results (every block's charts)",
+        label,
+        results,
+        group_by,
+        "SQL GROUP BY",
+        runs,
     )
 
 
@@ -221,8 +224,12 @@ def submission_figures(site, dialogue, runs):
         (form_page, "Wagtail FormPage", FORM_PAGE_TARGET),
     ):
         figure = compare(
-            "Submission throughput (survey POST)", "one post", ours, baseline,
-            name, runs,
+            "Submission throughput (survey POST)",
+            "one post",
+            ours,
+            baseline,
+            name,
+            runs,
         )
         figure.ratio = figure.baseline / figure.ours
         figure.target = f"≥ {target:.2f}×"
