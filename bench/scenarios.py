@@ -1,5 +1,6 @@
 """What a run measures, each figure against its baseline."""
 
+import sys
 import uuid
 
 from django.contrib.auth import get_user_model
@@ -22,6 +23,11 @@ INDEX_TARGET = 1.5
 BARE_TARGET = 0.70
 FORM_PAGE_TARGET = 1.0
 EXPORT_MEMORY_MIB = 150
+
+
+def say(text):
+    """Progress, on stderr: the table alone goes to stdout."""
+    print(text, file=sys.stderr, flush=True)
 
 
 def get(client, url, name):
@@ -59,11 +65,13 @@ def run(args):
 
     dialogues = {}
     for size in args.contributions:
+        say(f"{size:,} contributions: building")
         index = site.dialogue_index(f"dialogues-{size}")
         page = site.dialogue(index, with_body=True)
         voter, dialogue = site.contribute(page, size)
         dialogues[size] = (page, voter, dialogue)
         site.form_submissions(size)
+        say(f"{size:,} contributions: measuring")
         figures += contribution_figures(site, page, voter, size, anonymous, admin, args)
 
     smallest, largest = args.contributions[0], args.contributions[-1]
@@ -86,6 +94,7 @@ def run(args):
 
     listing = get(anonymous, site.listing.url, "plain_listing")
     for count in args.dialogues:
+        say(f"{count:,} dialogues")
         index = site.dialogue_index(f"index-{count}")
         site.fill_index(index, count)
         for query, label in (("", ""), ("?status=open", ", filtered")):
@@ -103,6 +112,7 @@ def run(args):
                 )
             )
 
+    say("submissions")
     page, _voter, dialogue = dialogues[largest]
     figures += submission_figures(site, dialogue, args.runs)
     return markdown(figures, profile_text(args))
