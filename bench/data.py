@@ -93,6 +93,19 @@ class Site:
             )
         self.form_page = self.build_form_page()
 
+    def plain_pages(self, count):
+        """A plain page with ``count`` plain children."""
+        parent = self.home.add_child(
+            instance=HomePage(title="Fler sidor", slug="plain-pages", intro="<p>-</p>")
+        )
+        for n in range(count):
+            parent.add_child(
+                instance=HomePage(
+                    title=f"Sida {n}", slug=f"sida-{n}", intro=plain_text()
+                )
+            )
+        return parent
+
     # -- dialogues ---------------------------------------------------------
 
     def dialogue_index(self, slug):

@@ -23,6 +23,8 @@ INDEX_TARGET = 1.5
 BARE_TARGET = 0.70
 FORM_PAGE_TARGET = 1.0
 EXPORT_MEMORY_MIB = 150
+API_TARGET = 1.5
+API_LISTING = 100
 
 
 def say(text):
@@ -97,6 +99,8 @@ def run(args):
         say(f"{count:,} dialogues")
         index = site.dialogue_index(f"index-{count}")
         site.fill_index(index, count)
+        if count == args.dialogues[-1]:
+            figures.append(api_figure(site, index, anonymous, count, args.runs))
         for query, label in (("", ""), ("?status=open", ", filtered")):
             figures.append(
                 at_most(
@@ -116,6 +120,30 @@ def run(args):
     page, _voter, dialogue = dialogues[largest]
     figures += submission_figures(site, dialogue, args.runs)
     return markdown(figures, profile_text(args))
+
+
+def api_figure(site, index, client, count, runs):
+    """Wagtail's API v2 listing of dialogues with all their fields, against
+    the same listing of as many plain pages."""
+    limit = min(API_LISTING, count)
+    plain = site.plain_pages(limit)
+    url = reverse("wagtailapi:pages:listing")
+
+    def listing(parent, page_type):
+        query = f"?type={page_type}&child_of={parent.pk}&fields=*&limit={limit}"
+        return get(client, url + query, f"api_{page_type}")
+
+    return at_most(
+        compare(
+            "API v2 listing, all fields",
+            f"{limit:,} dialogues",
+            listing(index, "wagtail_delaktighet.DialoguePage"),
+            listing(plain, "home.HomePage"),
+            "as many plain pages",
+            runs,
+        ),
+        API_TARGET,
+    )
 
 
 def profile_text(args):

@@ -17,6 +17,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 INSTALLED_APPS = ["bench", *INSTALLED_APPS]
 ROOT_URLCONF = "bench.urls"
 LOGGING_CONFIG = None
+# The API listing of 100 dialogues in one response.
+WAGTAILAPI_LIMIT_MAX = 100
 
 _workdir = os.environ.get("BENCH_WORKDIR", ".")
 _url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{_workdir}/bench.sqlite3"

@@ -18,6 +18,7 @@ ROWS = {
     "Dialogue index": 2,
     "Dialogue index, filtered": 2,
     "Submission throughput (survey POST)": 2,
+    "API v2 listing, all fields": 1,
 }
 
 
