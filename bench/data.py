@@ -9,7 +9,6 @@ from datetime import timedelta
 from django.test import Client
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
-from wagtail.models import Page
 
 from example_site.home.demo.site import build_home_page
 from example_site.home.models import HomePage
@@ -201,6 +200,7 @@ class Site:
                     )
                 )
             Contribution.objects.bulk_create(rows)
+            with_ids(rows)
             ContributionAnswer.objects.bulk_create(
                 ContributionAnswer(
                     contribution_id=row.pk,
@@ -261,5 +261,15 @@ class Site:
             made += size
 
 
-def page_url(page):
-    return Page.objects.get(pk=page.pk).url
+def with_ids(rows):
+    """Set the ids of bulk-inserted contributions where the database does not
+    return them (MariaDB): each row's participant key is unique."""
+    if rows[0].pk is not None:
+        return
+    ids = dict(
+        Contribution.objects.filter(
+            dialogue_participant_key__in=[row.dialogue_participant_key for row in rows]
+        ).values_list("dialogue_participant_key", "pk")
+    )
+    for row in rows:
+        row.pk = ids[row.dialogue_participant_key]

@@ -99,8 +99,6 @@ def run(args):
         say(f"{count:,} dialogues")
         index = site.dialogue_index(f"index-{count}")
         site.fill_index(index, count)
-        if count == args.dialogues[-1]:
-            figures.append(api_figure(site, index, anonymous, count, args.runs))
         for query, label in (("", ""), ("?status=open", ", filtered")):
             figures.append(
                 at_most(
@@ -115,6 +113,9 @@ def run(args):
                     INDEX_TARGET,
                 )
             )
+
+    say("API listing")
+    figures.append(api_figure(site, index, anonymous, count, args.runs))
 
     say("submissions")
     page, _voter, dialogue = dialogues[largest]
