@@ -44,6 +44,11 @@ def database_version():
         return cursor.fetchone()[0].split(" on ")[0]
 
 
+def milliseconds(seconds):
+    ms = seconds * 1000
+    return f"{ms:.1f} ms" if ms >= 1 else f"{ms:.2f} ms"
+
+
 def markdown(figures, profile):
     met = {True: "met", False: "**not met**", None: "—"}
     lines = [
@@ -54,6 +59,8 @@ def markdown(figures, profile):
         "in-process requests through Django's test client.",
         "",
         f"- Profile: {profile}",
+        "- The targets are for the full profile (`make bench`, up to 1,000,000",
+        "  contributions) on PostgreSQL; a shorter run shows the trend.",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- CPU: {cpu_name()}",
         f"- Python {platform.python_version()}, Django {django.get_version()}, "
@@ -64,8 +71,8 @@ def markdown(figures, profile):
     ]
     for f in figures:
         lines.append(
-            f"| {f.name} | {f.size} | {f.ours * 1000:.1f} ms | "
-            f"{f.baseline * 1000:.1f} ms ({f.baseline_name}) | {f.ratio:.2f}× | "
+            f"| {f.name} | {f.size} | {milliseconds(f.ours)} | "
+            f"{milliseconds(f.baseline)} ({f.baseline_name}) | {f.ratio:.2f}× | "
             f"{f.target or '—'} | {met[f.met]} | {'; '.join(f.notes)} |"
         )
     return "\n".join(lines) + "\n"
