@@ -2,6 +2,7 @@
 builds its data, measures every figure and writes the table. Nothing here is
 timed; the figures themselves are for ``make bench``."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,20 @@ def test_smallest_run_writes_every_row(tmp_path):
     for line in ("- CPU: ", "- Python ", "- Date: "):
         assert line in table
     assert list(tmp_path.iterdir()) == [output]
+
+
+def test_bench_models_have_their_migrations(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "django", "makemigrations", "bench", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "BENCH_WORKDIR": str(tmp_path),
+            "BENCH_DATABASE_URL": "",
+        },
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
