@@ -38,6 +38,8 @@ def parse(argv):
     parser.add_argument("--workdir", type=Path, help="for the SQLite database")
     args = parser.parse_args(argv)
     contributions, dialogues, runs = PROFILES[args.profile]
+    if args.contributions or args.dialogues or args.runs:
+        args.profile += ", sizes or runs given"
     args.contributions = sorted(args.contributions or contributions)
     args.dialogues = sorted(args.dialogues or dialogues)
     args.runs = args.runs or runs

@@ -1,5 +1,6 @@
 """The run's figures as a Markdown table, with the machine it ran on."""
 
+import os
 import platform
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -62,7 +63,8 @@ def markdown(figures, profile):
         "- The targets are for the full profile (`make bench`, up to 1,000,000",
         "  contributions) on PostgreSQL; a shorter run shows the trend.",
         f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
-        f"- CPU: {cpu_name()}",
+        f"- CPU: {cpu_name()}, {os.cpu_count()} cores; load average "
+        f"{os.getloadavg()[0]:.1f} at the end of the run",
         f"- Python {platform.python_version()}, Django {django.get_version()}, "
         f"Wagtail {wagtail.__version__}, {database_version()}",
         "",
