@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint format messages migrations build clean
+.PHONY: demo test bench lint format messages migrations build clean
 
 # Created once, and again whenever pyproject.toml changes.
 $(BIN)/.installed: pyproject.toml
@@ -27,6 +27,12 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -m pip install --quiet "mysqlclient>=2.2.1";; esac
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The benchmark suite (docs/development.md, "Benchmarks"): SQLite unless
+# DATABASE_URL names a server; `make bench BENCH_ARGS=--quick` for a short run.
+# It writes docs/performance.md.
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -65,4 +65,6 @@ def test_wheel_contains_templates_static_translations_and_migrations(wheel_names
 
 
 def test_wheel_leaves_out_the_example_site_and_tests(wheel_names):
-    assert not any(n.startswith(("example_site/", "tests/")) for n in wheel_names)
+    assert not any(
+        n.startswith(("example_site/", "tests/", "bench/")) for n in wheel_names
+    )

@@ -53,5 +53,9 @@ def main(paths):
 if __name__ == "__main__":
     main(
         sys.argv[1:]
-        or ["wagtail_delaktighet/migrations", "example_site/home/migrations"]
+        or [
+            "wagtail_delaktighet/migrations",
+            "example_site/home/migrations",
+            "bench/migrations",
+        ]
     )

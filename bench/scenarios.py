@@ -1,0 +1,277 @@
+"""What a run measures, each figure against its baseline."""
+
+import sys
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from wagtail.models import Page
+
+from wagtail_delaktighet.models import DialoguePage
+
+from . import measure
+from .data import Site
+from .forms import VALID_POST
+from .report import Figure, markdown
+
+#: Where a target applies to one size only, the issue's figure is given.
+PAGE_TARGET = 1.5
+SAME_AS_SMALL = 1.10
+INDEX_TARGET = 1.5
+BARE_TARGET = 0.70
+FORM_PAGE_TARGET = 1.0
+EXPORT_MEMORY_MIB = 150
+API_TARGET = 1.5
+API_LISTING = 100
+
+
+def say(text):
+    """Progress, on stderr: the table alone goes to stdout."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def get(client, url, name):
+    def action():
+        return client.get(url)
+
+    action.__name__ = name
+    return action
+
+
+def compare(name, size, ours, baseline, baseline_name, runs, **extra):
+    """A figure with times, query counts and the ratio ours / baseline."""
+    ours_time, base_time = measure.interleaved([ours, baseline], runs)
+    ours_q, base_q = measure.queries(ours), measure.queries(baseline)
+    figure = Figure(
+        name, size, ours_time, base_time, baseline_name, ours_time / base_time, **extra
+    )
+    figure.notes.append(f"queries {ours_q} / {base_q}")
+    return figure
+
+
+def at_most(figure, limit):
+    figure.target = f"≤ {limit:.2f}×"
+    figure.met = figure.ratio <= limit
+    return figure
+
+
+def run(args):
+    site = Site()
+    anonymous = Client()
+    admin = Client()
+    user = get_user_model().objects.create_superuser("bench", "bench@example.org", "x")
+    admin.force_login(user)
+    figures = []
+
+    dialogues = {}
+    for size in args.contributions:
+        say(f"{size:,} contributions: building")
+        index = site.dialogue_index(f"dialogues-{size}")
+        page = site.dialogue(index, with_body=True)
+        voter, dialogue = site.contribute(page, size)
+        dialogues[size] = (page, voter, dialogue)
+        site.form_submissions(size)
+        say(f"{size:,} contributions: measuring")
+        figures += contribution_figures(site, page, voter, size, anonymous, admin, args)
+
+    smallest, largest = args.contributions[0], args.contributions[-1]
+    if largest != smallest:
+        big, big_voter, _ = dialogues[largest]
+        small, small_voter, _ = dialogues[smallest]
+        figures.append(
+            at_most(
+                compare(
+                    "Dialogue page, itself at the smallest size",
+                    f"{largest:,} vs {smallest:,} contributions",
+                    get(big_voter, big.url, "big_dialogue"),
+                    get(small_voter, small.url, "small_dialogue"),
+                    f"{smallest:,} contributions",
+                    args.runs,
+                ),
+                SAME_AS_SMALL,
+            )
+        )
+
+    listing = get(anonymous, site.listing.url, "plain_listing")
+    for count in args.dialogues:
+        say(f"{count:,} dialogues")
+        index = site.dialogue_index(f"index-{count}")
+        site.fill_index(index, count)
+        for query, label in (("", ""), ("?status=open", ", filtered")):
+            figures.append(
+                at_most(
+                    compare(
+                        f"Dialogue index{label}",
+                        f"{count:,} dialogues",
+                        get(anonymous, index.url + query, "dialogue_index"),
+                        listing,
+                        "plain listing of 20 pages",
+                        args.runs,
+                    ),
+                    INDEX_TARGET,
+                )
+            )
+
+    say("API listing")
+    figures.append(api_figure(site, index, anonymous, count, args.runs))
+
+    say("submissions")
+    page, _voter, dialogue = dialogues[largest]
+    figures += submission_figures(site, dialogue, args.runs)
+    return markdown(figures, profile_text(args))
+
+
+def api_figure(site, index, client, count, runs):
+    """Wagtail's API v2 listing of dialogues with all their fields, against
+    the same listing of as many plain pages."""
+    limit = min(API_LISTING, count)
+    plain = site.plain_pages(limit)
+    url = reverse("wagtailapi:pages:listing")
+
+    def listing(parent, page_type):
+        query = f"?type={page_type}&child_of={parent.pk}&fields=*&limit={limit}"
+        return get(client, url + query, f"api_{page_type}")
+
+    return at_most(
+        compare(
+            "API v2 listing, all fields",
+            f"{limit:,} dialogues",
+            listing(index, "wagtail_delaktighet.DialoguePage"),
+            listing(plain, "home.HomePage"),
+            "as many plain pages",
+            runs,
+        ),
+        API_TARGET,
+    )
+
+
+def profile_text(args):
+    contributions = ", ".join(f"{n:,}" for n in args.contributions)
+    dialogues = ", ".join(f"{n:,}" for n in args.dialogues)
+    return (
+        f"{args.profile}; contributions {contributions}; dialogues {dialogues}; "
+        f"{args.runs} interleaved runs; {connection.vendor}"
+    )
+
+
+def contribution_figures(site, page, voter, size, anonymous, admin, args):
+    label = f"{size:,} contributions"
+    figures = [
+        at_most(
+            compare(
+                "Dialogue page, every block type (as a voter)",
+                label,
+                get(voter, page.url, "dialogue_page"),
+                get(anonymous, site.plain.url, "plain_page"),
+                "plain Wagtail page",
+                args.runs,
+            ),
+            PAGE_TARGET,
+        ),
+        results_figure(page, label, args.runs),
+    ]
+    figures.append(export_figure(site, page, admin, label, args.runs))
+    return figures
+
+
+def results_figure(page, label, runs):
+    """Every block's results as the feedback page asks for them (the
+    dialogue closed) against one GROUP BY over the same answers."""
+    closed = DialoguePage.objects.get(pk=page.pk)
+    closed.status = "closed"
+    blocks = [
+        child for child in closed.body if getattr(child.block, "is_consultation", False)
+    ]
+
+    class Done:
+        status_code = 200
+        content = b""
+
+    def results():
+        for child in blocks:
+            child.block.summary_charts(child.value, page=closed, block_id=child.id)
+        return Done()
+
+    def group_by():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT block_id, question_key, value, COUNT(*) "
+                "FROM wagtail_delaktighet_contributionanswer "
+                "WHERE page_id = %s GROUP BY block_id, question_key, value",
+                [page.pk],
+            )
+            cursor.fetchall()
+        return Done()
+
+    return compare(
+        "Results (every block's charts)",
+        label,
+        results,
+        group_by,
+        "SQL GROUP BY",
+        runs,
+    )
+
+
+def export_figure(site, page, admin, label, runs):
+    ours = get(
+        admin,
+        reverse("wagtail_delaktighet_contributions:dialogue", args=[page.pk])
+        + "?export=csv",
+        "contributions_export",
+    )
+    theirs = get(
+        admin,
+        reverse("wagtailforms:list_submissions", args=[site.form_page.pk])
+        + "?export=csv",
+        "form_page_export",
+    )
+    figure = compare("CSV export", label, ours, theirs, "FormPage's export", runs)
+    ours_mib, theirs_mib = measure.peak_memory(ours), measure.peak_memory(theirs)
+    figure.notes.append(f"peak memory {ours_mib:.1f} / {theirs_mib:.1f} MiB")
+    figure.target = f"≤ {FORM_PAGE_TARGET:.2f}×, ≤ {EXPORT_MEMORY_MIB} MiB"
+    figure.met = figure.ratio <= FORM_PAGE_TARGET and ours_mib <= EXPORT_MEMORY_MIB
+    return figure
+
+
+def submission_figures(site, dialogue, runs):
+    """The survey's HTML post against a bare Django view and a FormPage
+    post of the same fields; throughput ratios (baseline time / ours)."""
+    client = Client()
+    client.get(dialogue.page.url)
+    block = dialogue.block("survey")
+    from tests.participation.support import valid_fields
+
+    fields = valid_fields(block)
+    form_url = Page.objects.get(pk=site.form_page.pk).url
+    form_data = site.form_post()
+
+    def ours():
+        return block.post(client, fields, submission_key=uuid.uuid4().hex)
+
+    def bare():
+        return client.post(reverse("bench_bare"), VALID_POST)
+
+    def form_page():
+        return client.post(form_url, form_data)
+
+    figures = []
+    for baseline, name, target in (
+        (bare, "bare Django view", BARE_TARGET),
+        (form_page, "Wagtail FormPage", FORM_PAGE_TARGET),
+    ):
+        figure = compare(
+            "Submission throughput (survey POST)",
+            "one post",
+            ours,
+            baseline,
+            name,
+            runs,
+        )
+        figure.ratio = figure.baseline / figure.ours
+        figure.target = f"≥ {target:.2f}×"
+        figure.met = figure.ratio >= target
+        figures.append(figure)
+    return figures

@@ -1,0 +1,75 @@
+"""The benchmark suite (``make bench``) keeps working: its smallest run
+builds its data, measures every figure and writes the table. Nothing here is
+timed; the figures themselves are for ``make bench``."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+#: Each row of the table, and how many times it appears in the smallest run
+#: (two contribution sizes, two index sizes, two submission baselines).
+ROWS = {
+    "Dialogue page, every block type (as a voter)": 2,
+    "Results (every block's charts)": 2,
+    "CSV export": 2,
+    "Dialogue page, itself at the smallest size": 1,
+    "Dialogue index": 2,
+    "Dialogue index, filtered": 2,
+    "Submission throughput (survey POST)": 2,
+    "API v2 listing, all fields": 1,
+}
+
+
+def test_smallest_run_writes_every_row(tmp_path):
+    output = tmp_path / "performance.md"
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--profile",
+            "tiny",
+            "--output",
+            str(output),
+            "--workdir",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    table = output.read_text()
+    assert completed.stdout == table
+    rows = [line for line in table.splitlines() if line.startswith("| ")][1:]
+    names = [row.split(" | ")[0].removeprefix("| ") for row in rows]
+    assert {name: names.count(name) for name in ROWS} == ROWS
+    assert len(names) == sum(ROWS.values())
+    for row in rows:
+        cells = row.split(" | ")
+        assert cells[4].endswith("×"), row
+        assert cells[6] in {"met", "**not met**", "—"}, row
+    for line in ("- CPU: ", "- Python ", "- Date: "):
+        assert line in table
+    assert list(tmp_path.iterdir()) == [output]
+
+
+def test_bench_models_have_their_migrations(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-m", "django", "makemigrations", "bench", "--check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "BENCH_WORKDIR": str(tmp_path),
+            "BENCH_DATABASE_URL": "",
+        },
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
