@@ -1,4 +1,4 @@
-"""Public models of wagtail-delaktighet (see DESIGN §2 for the names)."""
+"""Public models of wagtail-delaktighet; their names are part of the public API."""
 
 from .contacts import Contact
 from .contributions import (

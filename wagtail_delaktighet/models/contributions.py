@@ -1,5 +1,5 @@
 """What participants send in: contributions, their answers, and official
-responses to them (DESIGN §2, architecture rules 1, 5 and 6).
+responses to them (see docs/developers/consultation-blocks.md).
 
 A contribution's content is kept apart from the personal data of whoever sent
 it, so that content can be shown, exported and kept while personal data is

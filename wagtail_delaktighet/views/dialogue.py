@@ -2,7 +2,7 @@
 
 Every inline list is read once here, with the rows it points to joined in, so
 the number of queries does not grow with the number of phases, activities,
-contacts, documents or decisions (DESIGN §3.5). Templates must use these lists
+contacts, documents or decisions. Templates must use these lists
 rather than ``page.<relation>.all``, which would query again.
 """
 

@@ -2,8 +2,8 @@
 
 Each inline list is read once here, with the rows it points to joined in, and
 the results summary is counted in the database, so the page costs the same
-whatever the number of items, decisions, milestones or contributions
-(DESIGN §3.5). Templates use these lists, not ``page.<relation>.all``.
+whatever the number of items, decisions, milestones or contributions.
+Templates use these lists, not ``page.<relation>.all``.
 """
 
 from ..feedback_summary import dialogue_summary
