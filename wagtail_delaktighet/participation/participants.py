@@ -47,10 +47,12 @@ def first_visit_token(form_key):
     if not isinstance(form_key, str) or not ISSUED_FORM_KEY.fullmatch(form_key):
         return None
     # Keyed, so the token kept in the session is not the key shown in the page.
-    return _keyed_hash(f"first-visit:{form_key}")[:32]
+    return keyed_hash(f"first-visit:{form_key}")[:32]
 
 
-def _keyed_hash(message):
+def keyed_hash(message):
+    """An HMAC of ``message`` under the site's SECRET_KEY, in hex: what is
+    kept instead of a token or an address."""
     digest = hmac.new(settings.SECRET_KEY.encode(), message.encode(), hashlib.sha256)
     return digest.hexdigest()
 
@@ -59,7 +61,7 @@ def participant_key(token, page, block_id):
     """Tells one participant's answers to one block apart."""
     if not token:
         return None
-    return _keyed_hash(f"participant:{token}:{page.pk}:{block_id}")
+    return keyed_hash(f"participant:{token}:{page.pk}:{block_id}")
 
 
 def dialogue_participant_key(token, page):
@@ -67,7 +69,7 @@ def dialogue_participant_key(token, page):
     feedback page can count them; unrelated across dialogues."""
     if not token:
         return None
-    return _keyed_hash(f"dialogue-participant:{token}:{page.pk}")
+    return keyed_hash(f"dialogue-participant:{token}:{page.pk}")
 
 
 def participant_has_answered(request, page, block_id):

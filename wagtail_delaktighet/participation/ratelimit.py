@@ -17,15 +17,13 @@ participant token is kept anywhere.
 """
 
 import contextlib
-import hashlib
-import hmac
 import time
 
-from django.conf import settings
 from django.core.cache import caches
 
 from ..conf import delaktighet_settings
 from .addresses import client_address
+from .participants import keyed_hash
 
 __all__ = ["client_address", "client_key", "retry_after", "take", "too_many_attempts"]
 
@@ -36,8 +34,7 @@ def client_key(address):
 
 
 def _digest(message):
-    digest = hmac.new(settings.SECRET_KEY.encode(), message.encode(), hashlib.sha256)
-    return digest.hexdigest()[:40]
+    return keyed_hash(message)[:40]
 
 
 def too_many_attempts(client):
