@@ -2,6 +2,7 @@
 counters.py); these tests hold the counters to a fresh GROUP BY of the rows,
 computed the way the results were computed before there were counters."""
 
+import random
 import threading
 import uuid
 
@@ -273,3 +274,50 @@ def test_concurrent_writers_on_their_own_connections_lose_no_increment(
     assert stored_counts(dialogue.page)[("", counters.PEOPLE, "")] == total
     ResultCount.objects.filter(question_key="shared").delete()
     assert_counters_fresh(dialogue.page)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_of_many_counters_never_deadlock(consultation_dialogue):
+    """Each contribution updates several counters of a page at once (every
+    answer, its question's respondents, the channel, the people). Writers that
+    lock them in different orders deadlock, and a deadlock victim beyond the
+    service's retries is a server error for a citizen."""
+    if connection.vendor == "sqlite":
+        pytest.skip(
+            "SQLite in memory has one connection; run with DATABASE_URL set to "
+            "PostgreSQL or MariaDB to test concurrent writers."
+        )
+    dialogue = consultation_dialogue(body=[poll()])
+    page_id, block_id = dialogue.page.pk, dialogue.blocks[0].id
+    keys = [(block_id, "question", f"option {n}") for n in range(12)]
+    with transaction.atomic():
+        counters.add(page_id, keys, +1)
+    threads_count, writes_each = 6, 25
+    barrier = threading.Barrier(threads_count)
+    errors = []
+
+    def write(seed):
+        # Each writer names the counters in its own order, as different
+        # blocks and answers do.
+        order = random.Random(seed)
+        try:
+            barrier.wait()
+            for _ in range(writes_each):
+                with transaction.atomic():
+                    counters.add(page_id, order.sample(keys, len(keys)), +1)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=write, args=(seed,)) for seed in range(threads_count)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    total = 1 + threads_count * writes_each
+    assert set(stored_counts(dialogue.page).values()) == {total}

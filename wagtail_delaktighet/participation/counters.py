@@ -125,8 +125,7 @@ def _person_changed(page_id, person, step):
     return now == (1 if step > 0 else 0)
 
 
-class _Missing(Exception):
-    pass
+KEY_FIELDS = ("block_id", "question_key", "value")
 
 
 def add(page_id, keys, step):
@@ -134,8 +133,6 @@ def add(page_id, keys, step):
     page with ``F("count") + step``; a counter that does not exist yet is
     inserted first (``ignore_conflicts``: another writer may insert it at the
     same moment)."""
-    # One order for every writer, so that two of them never wait for each
-    # other's rows in opposite orders.
     keys = sorted(set(keys))
     if not keys:
         return
@@ -143,26 +140,26 @@ def add(page_id, keys, step):
     for block_id, question_key, value in keys:
         match |= Q(block_id=block_id, question_key=question_key, value=value)
     rows = ResultCount.objects.filter(match, page_id=page_id)
-    with transaction.atomic():
-        # Usually every counter exists: one UPDATE. Inserting first every
-        # time would take shared locks on the existing rows (InnoDB), which
-        # deadlock with the UPDATE of a concurrent writer.
-        try:
-            with transaction.atomic():
-                if rows.update(count=F("count") + step) != len(keys):
-                    raise _Missing
-            return
-        except _Missing:
-            pass
-        existing = set(rows.values_list("block_id", "question_key", "value"))
-        ResultCount.objects.bulk_create(
-            [
-                ResultCount(page_id=page_id, block_id=b, question_key=q, value=v)
-                for b, q, v in keys
-                if (b, q, v) not in existing
-            ],
-            ignore_conflicts=True,
+    with transaction.atomic(savepoint=False):
+        # Lock the counters first, in one order for every writer (the unique
+        # key's). A multi-row UPDATE locks rows in the order it happens to
+        # find them, which differs between writers once rows have new
+        # versions: two of them then wait for each other and one is rolled
+        # back as a deadlock victim.
+        existing = set(
+            rows.select_for_update().order_by(*KEY_FIELDS).values_list(*KEY_FIELDS)
         )
+        missing = [key for key in keys if key not in existing]
+        if missing:
+            # Only the missing ones: inserting rows that exist would take
+            # shared locks on them (InnoDB) outside the order above.
+            ResultCount.objects.bulk_create(
+                [
+                    ResultCount(page_id=page_id, block_id=b, question_key=q, value=v)
+                    for b, q, v in missing
+                ],
+                ignore_conflicts=True,
+            )
         rows.update(count=F("count") + step)
 
 

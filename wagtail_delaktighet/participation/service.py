@@ -9,6 +9,8 @@ with a receipt reference.
 
 import hashlib
 import json
+import random
+import time
 from dataclasses import dataclass
 
 from django.db import IntegrityError, OperationalError, transaction
@@ -231,6 +233,8 @@ def _store_retrying_deadlocks(**fields):
             last_try = attempt == DEADLOCK_RETRIES - 1
             if last_try or not _is_deadlock(error) or _in_callers_transaction():
                 raise
+        # A short random pause, so that the writers that met do not meet again.
+        time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
 
 
 def _is_deadlock(error):
