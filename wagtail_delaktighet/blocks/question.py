@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -72,9 +72,14 @@ class QuestionBlock(ConsultationBlock):
                 page=page,
                 block_id=block_id,
                 status=ContributionStatus.PUBLISHED,
-                responses__published_at__isnull=False,
             )
-            .distinct()
+            .filter(
+                Exists(
+                    OfficialResponse.objects.filter(
+                        contribution=OuterRef("pk"), published_at__isnull=False
+                    )
+                )
+            )
             .only("pk", "content", "display_name", "created_at", "receipt")
             .prefetch_related(Prefetch("responses", queryset=published_answers))
             .order_by("-created_at", "-pk")

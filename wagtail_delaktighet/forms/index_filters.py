@@ -59,22 +59,25 @@ class DialogueFilterForm(forms.Form):
         kwargs.setdefault("auto_id", "dlk-filter-%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, **kwargs)
+        # Only what the listed dialogues use, as a semi-join (IN a subquery)
+        # rather than a join made DISTINCT.
+        listed = dialogues.order_by()
         self.fields["topic"].queryset = Topic.objects.filter(
-            dialogues__in=dialogues
-        ).distinct()
+            pk__in=listed.values("topics")
+        )
         self.fields["area"].queryset = Area.objects.filter(
-            dialogues__in=dialogues
-        ).distinct()
+            pk__in=listed.values("areas")
+        )
         self.fields["body"].queryset = Body.objects.filter(
-            responsible_for_dialogues__in=dialogues
-        ).distinct()
+            pk__in=listed.values("responsible_body")
+        )
         # The whole ladder, in its order: readers understand it as a scale.
         self.fields["level"].queryset = InfluenceLevel.objects.order_by(
             "sort_order", "pk"
         )
         self.fields["target_group"].queryset = TargetGroup.objects.filter(
-            dialogues__in=dialogues
-        ).distinct()
+            pk__in=listed.values("target_groups")
+        )
 
     def full_clean(self):
         super().full_clean()

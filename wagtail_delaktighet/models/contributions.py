@@ -218,11 +218,14 @@ class ContributionAnswer(models.Model):
     contribution = models.ForeignKey(
         Contribution, on_delete=models.CASCADE, related_name="answers"
     )
-    # Denormalised from the contribution so results need no join.
+    # Denormalised from the contribution so results need no join. No index of
+    # its own: the composite index below starts with it, and a second one on
+    # the page alone led PostgreSQL's planner away from the composite one.
     page = models.ForeignKey(
         swapper.get_model_name("wagtailcore", "Page"),
         on_delete=models.PROTECT,
         related_name="+",
+        db_index=False,
     )
     block_id = models.CharField(max_length=64)
     question_key = models.CharField(max_length=64)
