@@ -13,11 +13,12 @@ from functools import partial
 from django.db import transaction
 from django.dispatch import Signal
 
-#: A contribution was stored, from any channel (the website, the API, staff
-#: entering offline input). Sent with ``sender=Contribution``,
-#: ``contribution``, ``page`` (the dialogue), ``channel`` and ``entered_by``
-#: (the staff user who entered offline input, else None). Not sent again when
-#: the same form is posted twice: nothing new was stored.
+#: A contribution was stored by the participation service, from any channel
+#: (the website, staff entering offline input, a project's own front end).
+#: Sent with ``sender=Contribution``, ``contribution``, ``page`` (the
+#: dialogue), ``channel`` and ``entered_by`` (the staff user who entered
+#: offline input, else None). Not sent again when the same form is posted
+#: twice: nothing new was stored.
 contribution_submitted = Signal()
 
 #: A moderator approved or rejected a contribution. Sent with
