@@ -16,7 +16,8 @@ from .data import Site
 from .forms import VALID_POST
 from .report import Figure, markdown
 
-#: Where a target applies to one size only, the issue's figure is given.
+#: The targets, as ratios to each figure's baseline (docs/performance.md);
+#: where a target applies to one size only, the figure is the one for that size.
 PAGE_TARGET = 1.5
 SAME_AS_SMALL = 1.10
 INDEX_TARGET = 1.5

@@ -1,6 +1,7 @@
 """A dialogue page with many consultation blocks costs the same number of
 queries whatever the number of contributions, and never reads more
-contributions than one page of public ones (DESIGN §3 rule 5).
+contributions than one page of public ones (docs/architecture.md: results
+that do not grow with the data).
 """
 
 import re

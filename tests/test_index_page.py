@@ -1,5 +1,5 @@
 """The dialogue index through real HTTP: filters, ordering, pagination and
-its query count (issue 3); feedback on the cards (issue 6)."""
+its query count; feedback on the cards (P6, docs/architecture.md)."""
 
 import re
 from datetime import datetime, timedelta

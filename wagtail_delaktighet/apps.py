@@ -17,6 +17,7 @@ class WagtailDelaktighetConfig(AppConfig):
             frontend_cache,
             notifications,
             publishing,
+            signals,
         )
         from .participation import counters
 
@@ -26,5 +27,7 @@ class WagtailDelaktighetConfig(AppConfig):
         notifications.connect()
         # Feedback goes offline with its dialogue.
         publishing.connect()
+        # Integrators hear when feedback is published (signals.py).
+        signals.connect()
         # Participation purges the dialogue from a front-end cache.
         frontend_cache.connect()

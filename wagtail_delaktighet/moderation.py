@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import log_actions
+from . import log_actions, signals
 from .models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
 from .outbox import Email, queue_emails
 from .participation import counters
@@ -35,6 +35,9 @@ def approve(contribution, *, user):
     _stamp(contribution, user)
     withdraw_rejection_emails(contribution)
     log(instance=contribution, action=log_actions.APPROVE, user=user)
+    signals.send_contribution_moderated(
+        contribution, decision=signals.APPROVED, moderator=user, reason=None, note=""
+    )
     return contribution
 
 
@@ -56,6 +59,13 @@ def reject(contribution, *, user, reason, note=""):
     )
     withdraw_rejection_emails(contribution)
     queue_emails(_rejection_emails(contribution, decision=entry.pk))
+    signals.send_contribution_moderated(
+        contribution,
+        decision=signals.REJECTED,
+        moderator=user,
+        reason=reason,
+        note=note,
+    )
     return contribution
 
 

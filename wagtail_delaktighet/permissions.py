@@ -1,4 +1,4 @@
-"""Who may see, moderate and export contributions (issue: staff workspace).
+"""Who may see, moderate and export contributions (docs/staff/moderation.md).
 
 A user sees a dialogue's contributions only if they can edit the dialogue page,
 so one committee's editors never see another's. Moderating and exporting

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import log_actions, moderation
+from . import log_actions, moderation, signals
 from .models import ContributionStatus, OfficialResponse
 
 #: Logged when a published response is taken off the public page. Registered
@@ -97,6 +97,8 @@ def respond(contribution, *, user, signed_by, text, outcome="", publish=True):
             "created": created,
         },
     )
+    if publish:
+        signals.send_official_response_published(response, published_by=user)
     return response
 
 

@@ -1,4 +1,4 @@
-"""axe on the dialogue index with filters applied (issue 3)."""
+"""axe on the dialogue index with filters applied."""
 
 from datetime import timedelta
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
+from .. import signals
 from ..blocks.consultation import is_consultation_block
 from ..models.contributions import (
     Channel,
@@ -211,6 +212,9 @@ def submit(
         if stored_before is None:
             raise
         return stored_before
+    signals.send_contribution_submitted(
+        contribution, page=page, channel=channel, entered_by=entered_by
+    )
     return Submission(form=form, contribution=contribution)
 
 
