@@ -8,7 +8,8 @@ PORT ?= 8000
 
 .PHONY: demo test bench lint format messages migrations build clean
 
-# Created once, and again whenever pyproject.toml changes.
+# Created once, and again whenever pyproject.toml changes. The `test` extra is
+# the `testing`, `browser` and `lint` extras: everything the targets below use.
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -19,7 +19,7 @@ if not os.environ.get("DATABASE_URL"):
 
 # The front-end cache is installed (as a site behind a CDN has it) but has no
 # backend unless a test configures one (WAGTAILFRONTENDCACHE): it then purges.
-INSTALLED_APPS = [  # noqa: F405
+INSTALLED_APPS = [
     *INSTALLED_APPS,  # noqa: F405
     "wagtail.contrib.frontend_cache",
     "tests.testapp",

@@ -24,7 +24,8 @@ def fetch_feed(client, index_page):
     response = client.get(rss_url(index_page))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
-    return ET.fromstring(response.content).find("channel")
+    # The feed the package just rendered, not untrusted input.
+    return ET.fromstring(response.content).find("channel")  # noqa: S314
 
 
 def published_on(make_dialogue, when, **fields):

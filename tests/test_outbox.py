@@ -268,7 +268,7 @@ def test_concurrent_runs_on_their_own_connections_send_each_email_once():
         try:
             start.wait()
             outputs.append(send_pending())
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connection.close()

@@ -12,7 +12,7 @@ from django.urls import register_converter
 #: The name of the id converter in URL patterns: ``<dlk_id:page_id>``.
 ID = "dlk_id"
 #: The name of the token converter: ``<dlk_token:token>``.
-TOKEN = "dlk_token"
+TOKEN = "dlk_token"  # noqa: S105 - a URL converter name, not a secret
 
 #: At most 18 digits: every such number fits a 64-bit integer column.
 MAX_ID_DIGITS = 18

@@ -173,7 +173,7 @@ def default_task_backend():
 
     try:
         return task_backends[DEFAULT_TASK_BACKEND_ALIAS]
-    except Exception:  # noqa: BLE001 - a broken TASKS is reported elsewhere
+    except Exception:  # a broken TASKS is reported elsewhere
         return None
 
 

@@ -167,7 +167,7 @@ def _send(outbox_id, token):
     row = OutboxEmail.objects.get(pk=outbox_id)
     try:
         _message(row).send()
-    except Exception as error:  # noqa: BLE001 - any mail failure is retried
+    except Exception as error:  # any mail failure is retried
         logger.warning("Outbox email %s failed: %s", row.pk, error)
         _record_failure(row, token, f"{type(error).__name__}: {error}"[:2000])
         return False

@@ -256,7 +256,7 @@ def test_concurrent_writers_on_their_own_connections_lose_no_increment(
                 submit(block, {"choice": option}, participant=uuid.uuid4().hex)
                 with transaction.atomic():
                     counters.add(block.page.pk, [(block.id, "shared", "x")], +1)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connection.close()

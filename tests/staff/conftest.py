@@ -10,7 +10,7 @@ from tests.participation.conftest import consultation_dialogue  # noqa: F401
 
 # Committees A and B with a dialogue each, their staff, and a rejection
 # reason, for the contribution listing, inbox and export tests.
-from tests.staff.contributions_support import (  # noqa: F401, E402
+from tests.staff.contributions_support import (  # noqa: F401
     committee_dialogues,
     committee_staff,
     rejection_reason,

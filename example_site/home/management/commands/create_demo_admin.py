@@ -4,8 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 DEFAULT_USERNAME = "admin"
-DEFAULT_PASSWORD = "delaktighet-demo"
-DEFAULT_MODERATOR_PASSWORD = "delaktighet-moderator"
+DEFAULT_PASSWORD = "delaktighet-demo"  # noqa: S105 - the demo site's printed login
+DEFAULT_MODERATOR_PASSWORD = "delaktighet-moderator"  # noqa: S105 - likewise
 
 
 class Command(BaseCommand):
