@@ -305,7 +305,7 @@ def test_concurrent_writers_of_many_counters_never_deadlock(consultation_dialogu
             for _ in range(writes_each):
                 with transaction.atomic():
                     counters.add(page_id, order.sample(keys, len(keys)), +1)
-        except Exception as error:  # noqa: BLE001 - reported below
+        except Exception as error:  # reported below
             errors.append(error)
         finally:
             connection.close()

@@ -238,7 +238,7 @@ def _store_retrying_deadlocks(**fields):
             if last_try or not _is_deadlock(error) or _in_callers_transaction():
                 raise
         # A short random pause, so that the writers that met do not meet again.
-        time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))
+        time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))  # noqa: S311 - jitter, not a secret
 
 
 def _is_deadlock(error):
