@@ -27,8 +27,11 @@ from wagtail_delaktighet.models import (
     ContributionStatus,
     DialogueIndexPage,
     DialoguePage,
+    FeedbackKind,
+    FeedbackPage,
     InfluenceLevel,
 )
+from wagtail_delaktighet.participation import counters
 
 from .models import BenchFormField, BenchFormPage
 
@@ -112,7 +115,7 @@ class Site:
             instance=DialogueIndexPage(title="Medborgardialoger", slug=slug)
         )
 
-    def dialogue(self, index, *, with_body=False, days=0):
+    def dialogue(self, index, *, with_body=False, days=0, body=BODY):
         n = next(self.serial)
         now = timezone.now() + timedelta(days=days)
         page = DialoguePage(
@@ -126,7 +129,7 @@ class Site:
             **DIALOGUE_TEXT,
         )
         if with_body:
-            page.body = BODY
+            page.body = body
         index.add_child(instance=page)
         if with_body:
             page.save_revision().publish()
@@ -169,7 +172,32 @@ class Site:
         plan[0] = (plan[0][0], plan[0][1] + remaining - sum(n for _t, n in plan))
         for block_type, count in plan:
             self.copies(templates[block_type], count, poll_options)
+        # The copies bypass the participation path: count them as it would.
+        counters.rebuild(page)
         return client, dialogue
+
+    def feedback_page(self, index, responses):
+        """A final feedback page below a closed dialogue whose survey has
+        ``responses`` responses, as the citizens see it with the charts."""
+        page = self.dialogue(index, with_body=True, body=[survey()])
+        client, dialogue, templates = self.take_part(page)
+        self.copies(templates["survey"], responses - 1, [])
+        counters.rebuild(page)
+        now = timezone.now()
+        DialoguePage.objects.filter(pk=page.pk).update(
+            opens_at=now - timedelta(days=30), closes_at=now - timedelta(days=1)
+        )
+        feedback = FeedbackPage(
+            title="Återkoppling",
+            slug="aterkoppling",
+            kind=FeedbackKind.FINAL,
+            summary="Vi bygger en ny lekplats och fler lampor.",
+            we_heard=PARAGRAPH,
+            next_steps=PARAGRAPH,
+        )
+        page.add_child(instance=feedback)
+        feedback.save_revision().publish()
+        return FeedbackPage.objects.get(pk=feedback.pk)
 
     def copies(self, template, count, poll_options):
         now = timezone.now()

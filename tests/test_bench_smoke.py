@@ -20,6 +20,7 @@ ROWS = {
     "Dialogue index, filtered": 2,
     "Submission throughput (survey POST)": 2,
     "API v2 listing, all fields": 1,
+    "Feedback page with survey charts": 1,
 }
 
 
