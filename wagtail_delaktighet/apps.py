@@ -15,16 +15,16 @@ class WagtailDelaktighetConfig(AppConfig):
             conf,
             deploy_checks,
             frontend_cache,
-            notifications,
-            publishing,
         )
+        from .following import notifications
         from .participation import counters
+        from .publishing import enforcement
 
         # A deleted contribution leaves the stored results.
         counters.connect()
         # Followers hear when final feedback is published (P6).
         notifications.connect()
         # Feedback goes offline with its dialogue.
-        publishing.connect()
+        enforcement.connect()
         # Participation purges the dialogue from a front-end cache.
         frontend_cache.connect()

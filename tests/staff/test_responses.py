@@ -17,7 +17,7 @@ from tests.participation.support import (
     text_of,
     views,
 )
-from wagtail_delaktighet import log_actions, moderation, permissions, responses
+from wagtail_delaktighet import log_actions, moderation, permissions
 from wagtail_delaktighet.models import (
     Contact,
     ContributionStatus,
@@ -25,6 +25,7 @@ from wagtail_delaktighet.models import (
     OfficialResponse,
     RejectionReason,
 )
+from wagtail_delaktighet.moderation import responses
 
 pytestmark = pytest.mark.django_db
 

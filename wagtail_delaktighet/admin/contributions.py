@@ -433,7 +433,7 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
 def accepts_responses(block_type):
     """Whether contributions of this block type get official responses."""
     from ..models import DialoguePage
-    from ..responses import accepts_responses as block_accepts
+    from ..moderation.responses import accepts_responses as block_accepts
 
     block = DialoguePage.body.field.stream_block.child_blocks.get(block_type)
     return block is not None and block_accepts(block)

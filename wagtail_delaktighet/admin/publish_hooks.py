@@ -14,7 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
 
-from ..publishing import PublishRulesMixin, going_live_errors, refusal_message
+from ..publishing.enforcement import (
+    PublishRulesMixin,
+    going_live_errors,
+    refusal_message,
+)
 
 
 @hooks.register("before_bulk_action")

@@ -18,10 +18,11 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 
-from .. import permissions, responses
+from .. import permissions
 from ..blocks.addressing import addressee_label
 from ..forms.ids import IdChoiceField
 from ..models import Contact, Contribution, DialogueContact, OfficialResponse
+from ..moderation import responses
 from ..participation.service import BlockNotFound, find_consultation_block
 
 PUBLISH = "publish"

@@ -15,7 +15,7 @@ from .. import (
     permissions,
 )
 from ..models import DialoguePage
-from ..responses import UNPUBLISH_RESPONSE
+from ..moderation.responses import UNPUBLISH_RESPONSE
 from . import offline as offline_views
 from . import responses as response_views
 

@@ -30,18 +30,18 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.utils import get_admin_base_url
 
-from .admin.overdue import overdue_report_url
-from .conf import delaktighet_settings
-from .models import (
+from ..admin.overdue import overdue_report_url
+from ..conf import delaktighet_settings
+from ..mail.outbox import Email, queue_emails
+from ..models import (
     DelaktighetSettings,
     DialogueContact,
     DialoguePage,
     OutboxEmail,
     OutboxKind,
 )
-from .models.following import normalise_email
-from .models.status import live_final_feedback
-from .outbox import Email, queue_emails
+from ..models.following import normalise_email
+from ..models.status import live_final_feedback
 
 COMING_UP = "coming_up"
 DUE = "due"

@@ -25,11 +25,11 @@ from .. import (
     api,
     converters,  # noqa: F401 - registers <dlk_id:…>, <dlk_token:…>
 )
-from ..admin.panels import SubmissionsPanel
 from ..fields import DialogueBodyField
 from ..forms.dialogue_page import DialoguePageForm
-from ..publish_rules import publish_rule_errors_for_page
-from ..publishing import PublishRulesMixin
+from ..panels import SubmissionsPanel
+from ..publishing.enforcement import PublishRulesMixin
+from ..publishing.rules import publish_rule_errors_for_page
 from .status import (
     DialogueStatus,
     feedback_is_overdue,

@@ -25,8 +25,8 @@ from wagtail.search import index
 
 from .. import api
 from ..forms.feedback_page import FeedbackPageForm
-from ..publish_rules import feedback_rule_errors
-from ..publishing import PublishRulesMixin
+from ..publishing.enforcement import PublishRulesMixin
+from ..publishing.rules import feedback_rule_errors
 from .dialogue import DecisionFields
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]

@@ -13,10 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import log_actions
-from .models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
-from .outbox import Email, queue_emails
-from .participation import counters
+from .. import log_actions
+from ..mail.outbox import Email, queue_emails
+from ..models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
+from ..participation import counters
 
 REJECTION_TEMPLATE = "wagtail_delaktighet/emails/rejection"
 WITHDRAWN = "Withdrawn: the moderation decision changed before it was sent."

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import log_actions, moderation
-from .models import ContributionStatus, OfficialResponse
+from .. import log_actions, moderation
+from ..models import ContributionStatus, OfficialResponse
 
 #: Logged when a published response is taken off the public page. Registered
 #: with Wagtail in admin/responses_hooks.py.

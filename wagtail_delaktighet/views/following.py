@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 
-from .. import following
+from ..following import subscriptions as following
 from ..forms.follow import FollowForm
 from ..models.following import Subscription
 from ..models.site_settings import DelaktighetSettings

@@ -3,7 +3,7 @@ cron once a day. The rules are in reminders.py."""
 
 from django.core.management.base import BaseCommand
 
-from ...reminders import COMING_UP, DUE, plan_reminders, queue_reminders
+from ...feedback.reminders import COMING_UP, DUE, plan_reminders, queue_reminders
 
 KIND_LABELS = {COMING_UP: "Coming up", DUE: "Due"}
 
