@@ -36,11 +36,8 @@ class SubmissionsPanel(Panel):
             return self._shown
 
         def get_context_data(self, parent_context=None):
-            from .admin.contributions import (
-                BlockDescriptions,
-                dialogue_contributions_url,
-                inbox_url,
-            )
+            from .admin.contributions import BlockDescriptions
+            from .admin.links import dialogue_contributions_url, inbox_url
             from .models import Contribution, ContributionStatus
             from .permissions import can_moderate
 

@@ -64,7 +64,7 @@ def asked(ask):
 
 
 def respond_url(contribution):
-    return reverse("wagtail_delaktighet_responses:respond", args=[contribution.pk])
+    return reverse("wagtail_delaktighet_admin:respond", args=[contribution.pk])
 
 
 def answer(client, contribution, contact, text, *, action="publish"):
@@ -205,14 +205,14 @@ def test_unpublishing_an_answer_hides_it_and_is_logged(
     published = OfficialResponse.objects.get(contribution=asked)
 
     response = admin.post(
-        reverse("wagtail_delaktighet_responses:unpublish_response", args=[published.pk])
+        reverse("wagtail_delaktighet_admin:unpublish_response", args=[published.pk])
     )
 
     assert response.status_code == 302
     published.refresh_from_db()
     assert published.published_at is None
     assert public_answers(ask) == []
-    [entry] = log_entries(asked, responses.UNPUBLISH_RESPONSE)
+    [entry] = log_entries(asked, log_actions.UNPUBLISH_RESPONSE)
     assert entry.user == editor
 
 
@@ -353,7 +353,7 @@ def test_unpublishing_another_committees_answer_is_denied(
     )
 
     response = moderator_a.post(
-        reverse("wagtail_delaktighet_responses:unpublish_response", args=[published.pk])
+        reverse("wagtail_delaktighet_admin:unpublish_response", args=[published.pk])
     )
 
     assert_denied(response)

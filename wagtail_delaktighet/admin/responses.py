@@ -9,7 +9,6 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
@@ -24,14 +23,10 @@ from ..forms.ids import IdChoiceField
 from ..models import Contact, Contribution, DialogueContact, OfficialResponse
 from ..moderation import responses
 from ..participation.service import BlockNotFound, find_consultation_block
+from .links import respond_url
 
 PUBLISH = "publish"
 DRAFT = "draft"
-
-
-def respond_url(contribution):
-    """Where staff answer a contribution; for links from other admin views."""
-    return reverse("wagtail_delaktighet_responses:respond", args=[contribution.pk])
 
 
 def contact_role(contact):

@@ -30,7 +30,6 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.utils import get_admin_base_url
 
-from ..admin.overdue import overdue_report_url
 from ..conf import delaktighet_settings
 from ..mail.outbox import Email, queue_emails
 from ..models import (
@@ -170,7 +169,10 @@ def reminder_email(reminder, site, sender):
         "edit_url": absolute_admin_url(
             reverse("wagtailadmin_pages:edit", args=[dialogue.pk]), site
         ),
-        "report_url": absolute_admin_url(overdue_report_url(), site),
+        # Named in admin/urls.py; a name, so no import of the admin here.
+        "report_url": absolute_admin_url(
+            reverse("wagtail_delaktighet_admin:overdue_feedback"), site
+        ),
         "public_url": dialogue.get_full_url() or "",
     }
     return Email(
