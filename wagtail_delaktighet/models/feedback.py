@@ -27,7 +27,7 @@ from .. import api
 from ..forms.feedback_page import FeedbackPageForm
 from ..publishing.enforcement import PublishRulesMixin
 from ..publishing.rules import feedback_rule_errors
-from .dialogue import DecisionFields
+from .dialogue_inlines import DecisionFields
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 

@@ -149,7 +149,7 @@ def connect():
     """Connect the signal handler; called from the app's ``ready()``."""
     from wagtail.signals import page_unpublished
 
-    from ..models.dialogue import DialoguePage
+    from ..models.dialogue_page import DialoguePage
 
     page_unpublished.connect(
         unpublish_feedback_with_dialogue,

@@ -259,7 +259,7 @@ def unsubscribe_now(request, page, token):
 # route of the page runs, and stopping emails must never need it.
 @csrf_exempt
 def one_click_unsubscribe(request, page_id, token):
-    from ..models.dialogue import DialoguePage
+    from ..models.dialogue_page import DialoguePage
 
     page = DialoguePage.objects.live().filter(pk=page_id).first()
     if page is None:
