@@ -1,7 +1,7 @@
 """Every action the package records in Wagtail's log entries (who, when,
 what), registered here and only here: for contributions, moderation, answers
 (and their withdrawal) and offline input; for feedback pages, the
-announcement to followers (notifications.py); for pages, a scheduled
+announcement to followers (following/notifications.py); for pages, a scheduled
 publishing that the publish rules refused (publishing/enforcement.py).
 ``register`` is called from wagtail_hooks."""
 

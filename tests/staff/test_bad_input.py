@@ -59,16 +59,15 @@ def admin_urls(page_id, contribution_id, response_id):
         ),
         (
             "post",
-            reverse(
-                "wagtail_delaktighet_admin:unpublish_response", args=[response_id]
-            ),
+            reverse("wagtail_delaktighet_admin:unpublish_response", args=[response_id]),
         ),
         ("get", reverse("wagtail_delaktighet_admin:offline", args=[page_id])),
         ("post", reverse("wagtail_delaktighet_admin:offline", args=[page_id])),
         (
             "get",
             reverse(
-                "wagtail_delaktighet_admin:offline_entered", args=[page_id, contribution_id]
+                "wagtail_delaktighet_admin:offline_entered",
+                args=[page_id, contribution_id],
             ),
         ),
     ]
@@ -135,9 +134,7 @@ def test_bulk_moderation_with_a_bad_id_changes_nothing(
 def test_rejecting_with_a_bad_reason_id_changes_nothing(
     admin, views_contribution, value
 ):
-    url = reverse(
-        "wagtail_delaktighet_admin:reject", args=[views_contribution.pk]
-    )
+    url = reverse("wagtail_delaktighet_admin:reject", args=[views_contribution.pk])
 
     response = admin.post(url, {"reason": value})
 

@@ -14,7 +14,7 @@ publishes another final page has something new to tell.
 
 Everything happens in one transaction with bulk queries, so the number of
 queries does not grow with the number of recipients; the emails go through the
-outbox (outbox.py) and are sent after the transaction commits.
+outbox (mail/outbox.py) and are sent after the transaction commits.
 """
 
 from django.db import transaction

@@ -221,7 +221,7 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
     parent_page_types = ["wagtail_delaktighet.DialogueIndexPage"]
     subpage_types = ["wagtail_delaktighet.FeedbackPage"]
     template = "wagtail_delaktighet/dialogue_page.html"
-    # Applies the publish rules (publish_rules.py) with messages at each field.
+    # Applies the publish rules (publishing/rules.py) with messages at each field.
     base_form_class = DialoguePageForm
 
     search_fields = Page.search_fields + [
@@ -524,7 +524,7 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("dialogues")
 
     def publish_rule_errors(self, going_live_with=()):
-        # However it goes live (publishing.py), not only from the edit form.
+        # However it goes live (publishing/enforcement.py), not only from the edit form.
         return publish_rule_errors_for_page(self)
 
     @property

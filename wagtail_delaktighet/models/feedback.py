@@ -3,7 +3,7 @@ and what happens next (P6: results are fed back to participants).
 
 A feedback page is a child of its dialogue. An interim page reports on the
 way; a final page closes the loop: once one is live, the dialogue's status is
-``feedback_published`` (status.py) and followers are told (notifications.py).
+``feedback_published`` (status.py) and followers are told (following/notifications.py).
 """
 
 from django.core.exceptions import ValidationError

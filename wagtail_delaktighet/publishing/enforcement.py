@@ -15,7 +15,7 @@ rules at their fields first (forms/dialogue_page.py).
 clears the revision's schedule first), and turns the error into a refusal for
 the scheduled-publishing command, which would stop at the first error: the
 refusal is logged and recorded in the page's history. The bulk action is
-refused as a whole, with a message per page (admin/publish_hooks.py).
+refused as a whole, with a message per page (admin/bulk_publish.py).
 """
 
 import logging

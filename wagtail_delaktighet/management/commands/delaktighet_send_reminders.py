@@ -1,5 +1,5 @@
 """Remind dialogues' contacts of the promised feedback date: run it from
-cron once a day. The rules are in reminders.py."""
+cron once a day. The rules are in feedback/reminders.py."""
 
 from django.core.management.base import BaseCommand
 
