@@ -243,8 +243,7 @@ def results_figure(page, label, runs):
 def export_figure(site, page, admin, label, runs):
     ours = get(
         admin,
-        reverse("wagtail_delaktighet_contributions:dialogue", args=[page.pk])
-        + "?export=csv",
+        reverse("wagtail_delaktighet_admin:dialogue", args=[page.pk]) + "?export=csv",
         "contributions_export",
     )
     theirs = get(

@@ -27,7 +27,7 @@ from wagtail_delaktighet.models import (
     Topic,
     annotate_status,
 )
-from wagtail_delaktighet.publish_rules import publish_rule_errors_for_page
+from wagtail_delaktighet.publishing.rules import publish_rule_errors_for_page
 
 CHILD_MODELS = [
     DialoguePhase,

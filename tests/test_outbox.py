@@ -19,8 +19,8 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
+from wagtail_delaktighet.mail.outbox import Email, claim, queue_emails, retry_delay
 from wagtail_delaktighet.models import OutboxEmail, OutboxKind
-from wagtail_delaktighet.outbox import Email, claim, queue_emails, retry_delay
 
 pytestmark = pytest.mark.django_db
 

@@ -20,7 +20,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from wagtail_delaktighet.models import DialoguePage
-from wagtail_delaktighet.publish_rules import (
+from wagtail_delaktighet.publishing.rules import (
     REQUIRED_TO_PUBLISH,
     publish_rule_errors_for_page,
 )

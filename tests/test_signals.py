@@ -70,7 +70,7 @@ def ask(dialogue):
 
 
 def contributions_url(view_name, *args):
-    return reverse(f"wagtail_delaktighet_contributions:{view_name}", args=args)
+    return reverse(f"wagtail_delaktighet_admin:{view_name}", args=args)
 
 
 # -- contribution_submitted ----------------------------------------------------
@@ -127,7 +127,7 @@ def test_offline_input_sends_its_channel_and_who_entered_it(
     )
     with received(signals.contribution_submitted) as calls, committed():
         response = admin.post(
-            reverse("wagtail_delaktighet_offline:enter", args=[views_block.page.pk]),
+            reverse("wagtail_delaktighet_admin:offline", args=[views_block.page.pk]),
             {
                 "block": views_block.id,
                 "channel": "meeting",
@@ -271,7 +271,7 @@ def councillor(body_factory):
 
 def answer(admin, contribution, contact, text, action):
     return admin.post(
-        reverse("wagtail_delaktighet_responses:respond", args=[contribution.pk]),
+        reverse("wagtail_delaktighet_admin:respond", args=[contribution.pk]),
         {"signed_by": contact.pk, "text": text, "action": action},
     )
 

@@ -67,9 +67,8 @@ class InfluenceLevelSerializer(serializers.Serializer):
     step_count = serializers.SerializerMethodField()
 
     def _ladder_ids(self):
-        # Imported here: the template tags module imports the models, which
-        # import this module.
-        from .templatetags.delaktighet_tags import ladder_for
+        # Imported here: the models import this module.
+        from .models.influence import ladder_for
 
         # The ladder is loaded once per request, however many dialogues list.
         return [level.pk for level in ladder_for(self.context)]

@@ -15,18 +15,18 @@ class WagtailDelaktighetConfig(AppConfig):
             conf,
             deploy_checks,
             frontend_cache,
-            notifications,
-            publishing,
             signals,
         )
+        from .following import notifications
         from .participation import counters
+        from .publishing import enforcement
 
         # A deleted contribution leaves the stored results.
         counters.connect()
         # Followers hear when final feedback is published (P6).
         notifications.connect()
         # Feedback goes offline with its dialogue.
-        publishing.connect()
+        enforcement.connect()
         # Integrators hear when feedback is published (signals.py).
         signals.connect()
         # Participation purges the dialogue from a front-end cache.

@@ -75,7 +75,12 @@ RENAMED = {
 }
 
 
-class DelaktighetSettings:
+class PackageSettings:
+    """The ``WAGTAIL_DELAKTIGHET`` setting merged over the defaults, read
+    when first used and again after the setting changes. (Not the site
+    settings editors change in the admin: that is the ``DelaktighetSettings``
+    model.)"""
+
     def __init__(self):
         self._cache = None
 
@@ -101,7 +106,7 @@ class DelaktighetSettings:
         self._cache = None
 
 
-delaktighet_settings = DelaktighetSettings()
+delaktighet_settings = PackageSettings()
 
 
 @receiver(setting_changed)

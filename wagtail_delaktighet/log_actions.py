@@ -1,8 +1,9 @@
-"""The actions recorded in Wagtail's log entries (who, when, what): for
-contributions, moderation, answers and offline input; for feedback pages, the
-announcement to followers (notifications.py); for pages, a scheduled
-publishing that the publish rules refused (publishing.py). Registered in
-wagtail_hooks."""
+"""Every action the package records in Wagtail's log entries (who, when,
+what), registered here and only here: for contributions, moderation, answers
+(and their withdrawal) and offline input; for feedback pages, the
+announcement to followers (following/notifications.py); for pages, a scheduled
+publishing that the publish rules refused (publishing/enforcement.py).
+``register`` is called from wagtail_hooks."""
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,8 @@ from wagtail.log_actions import LogFormatter
 APPROVE = "wagtail_delaktighet.contribution.approve"
 REJECT = "wagtail_delaktighet.contribution.reject"
 RESPOND = "wagtail_delaktighet.contribution.respond"
+#: A published response taken off the public page.
+UNPUBLISH_RESPONSE = "wagtail_delaktighet.contribution.unpublish_response"
 ENTER_OFFLINE = "wagtail_delaktighet.contribution.enter_offline"
 EXPORT = "wagtail_delaktighet.contribution.export"
 ANNOUNCE_FEEDBACK = "wagtail_delaktighet.feedback.announce"
@@ -20,6 +23,11 @@ ACTIONS = [
     (APPROVE, _("Approve contribution"), _("Contribution approved and published")),
     (REJECT, _("Reject contribution"), _("Contribution rejected")),
     (RESPOND, _("Respond to contribution"), _("Official response saved")),
+    (
+        UNPUBLISH_RESPONSE,
+        _("Unpublish official response"),
+        _("Official response unpublished"),
+    ),
     (ENTER_OFFLINE, _("Enter offline contribution"), _("Offline contribution entered")),
     (EXPORT, _("Export contributions"), _("Contributions exported")),
     (

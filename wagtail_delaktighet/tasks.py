@@ -6,7 +6,7 @@ from django_tasks import task
 
 @task()
 def deliver_outbox_email(outbox_id):
-    """Send one outbox row (outbox.py); a failure leaves it pending."""
-    from .outbox import deliver
+    """Send one outbox row (mail/outbox.py); a failure leaves it pending."""
+    from .mail.outbox import deliver
 
     return deliver(outbox_id)

@@ -1,16 +1,32 @@
-"""Admin: the snippets of the package, under one "Participation" menu."""
+"""Every Wagtail hook of the package, in one place: the snippets under one
+"Participation" menu, the admin URLs (admin/urls.py), the menu items and
+reports, the dashboard panels, the buttons on dialogue pages, the log actions
+(log_actions.py), the permissions and the check on bulk publishing. The views
+themselves live in admin/."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, UpdatedAtColumn
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import log_actions, permissions
+from .admin import links
+from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
+from .admin.dashboard import ParticipationPanel
+from .admin.moderation_actions import ModerationMenuItem
+from .admin.offline import offline_input_url
+from .admin.outbox_report import OutboxMenuItem
+from .admin.overdue import OverdueFeedbackMenuItem
+from .admin.overdue_panel import OverdueFeedbackPanel
 from .models import (
     Area,
     Body,
     Contact,
+    DialoguePage,
     InfluenceLevel,
     Method,
     RejectionReason,
@@ -121,11 +137,97 @@ class ParticipationViewSetGroup(SnippetViewSetGroup):
 register_snippet(ParticipationViewSetGroup)
 
 
-@hooks.register("register_log_actions")
-def register_contribution_log_actions(actions):
-    from .log_actions import register
+# -- the admin's URLs and menus
 
-    register(actions)
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("", include("wagtail_delaktighet.admin.urls"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    # Shown to moderators only, with the number awaiting them.
+    return ModerationMenuItem(
+        _("Moderation"),
+        links.inbox_url(),
+        name="moderation",
+        icon_name="tasks",
+        order=250,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_feedback_menu_item():
+    return OverdueFeedbackMenuItem(
+        _("Overdue feedback"),
+        links.overdue_report_url(),
+        name="overdue-feedback",
+        icon_name="warning",
+        order=650,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_outbox_menu_item():
+    return OutboxMenuItem(
+        _("Outgoing email"),
+        links.outbox_report_url(),
+        name="outgoing-email",
+        icon_name="mail",
+        order=660,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_dashboard_panels(request, panels):
+    panels.append(ParticipationPanel())
+    panels.append(OverdueFeedbackPanel())
+
+
+# -- buttons on dialogue pages (page header and page listings)
+
+#: (label, address, icon, priority in the header, priority in listings)
+DIALOGUE_PAGE_BUTTONS = [
+    (_("Contributions"), links.dialogue_contributions_url, "comment", 61, 44),
+    (_("Enter offline input"), offline_input_url, "form", 62, 45),
+]
+
+
+def dialogue_page_buttons(page, user, *, in_listing):
+    """The buttons of a dialogue page, for those who may see its
+    contributions; nothing on other pages."""
+    # Listings pass plain Page objects: check the class without a query.
+    page_class = page.specific_class
+    if page_class is None or not issubclass(page_class, DialoguePage):
+        return
+    if not permissions.can_see_contributions(user, page):
+        return
+    for label, url, icon, header_priority, listing_priority in DIALOGUE_PAGE_BUTTONS:
+        yield Button(
+            label,
+            url(page),
+            icon_name=icon,
+            priority=listing_priority if in_listing else header_priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_buttons(page, user, view_name=None, next_url=None):
+    yield from dialogue_page_buttons(page, user, in_listing=False)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_buttons(page, user, next_url=None):
+    yield from dialogue_page_buttons(page, user, in_listing=True)
+
+
+# -- log actions, permissions, publishing
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    log_actions.register(actions)
 
 
 @hooks.register("register_permissions")
@@ -143,12 +245,5 @@ def register_contribution_permissions():
     )
 
 
-# The staff workspace registers its own hooks, one module per part.
-from .admin import (  # noqa: E402, F401
-    contributions_hooks,
-    dashboard_hooks,
-    outbox_hooks,
-    overdue_hooks,
-    publish_hooks,
-    responses_hooks,
-)
+# Bulk publishing holds the publish rules (admin/bulk_publish.py says how).
+hooks.register("before_bulk_action", refuse_bulk_publish_that_breaks_the_rules)

@@ -17,6 +17,12 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from tests.feedback.support import make_feedback
+from wagtail_delaktighet.feedback.reminders import (
+    COMING_UP,
+    DUE,
+    plan_reminders,
+    reminder_kind,
+)
 from wagtail_delaktighet.models import (
     Contact,
     DialogueContact,
@@ -24,12 +30,6 @@ from wagtail_delaktighet.models import (
     FeedbackKind,
     OutboxEmail,
     OutboxKind,
-)
-from wagtail_delaktighet.reminders import (
-    COMING_UP,
-    DUE,
-    plan_reminders,
-    reminder_kind,
 )
 
 pytestmark = pytest.mark.django_db

@@ -17,6 +17,7 @@ from wagtail.models import PageLogEntry, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.feedback.support import make_feedback
+from wagtail_delaktighet.following.notifications import announce
 from wagtail_delaktighet.models import (
     Contribution,
     ContributionPersonalData,
@@ -26,7 +27,6 @@ from wagtail_delaktighet.models import (
     SubscriptionSource,
 )
 from wagtail_delaktighet.models.feedback import FeedbackKind, FeedbackPage
-from wagtail_delaktighet.notifications import announce
 
 from .support import links_in, local_path, recipients, soup_of
 

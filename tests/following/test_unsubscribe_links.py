@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from wagtail_delaktighet.following import unsubscribe_links
+from wagtail_delaktighet.following.subscriptions import unsubscribe_links
 from wagtail_delaktighet.models import Subscription
 
 from .support import (

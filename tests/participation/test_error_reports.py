@@ -120,7 +120,7 @@ def test_failed_offline_input_reports_no_name_or_email(
     failing_save(ContributionPersonalData)
 
     response = client.post(
-        reverse("wagtail_delaktighet_offline:enter", args=[block.page.pk]),
+        reverse("wagtail_delaktighet_admin:offline", args=[block.page.pk]),
         {
             "block": block.id,
             "channel": "meeting",

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail_delaktighet import moderation
 from wagtail_delaktighet.blocks.poll import vote_counts
-from wagtail_delaktighet.feedback_summary import dialogue_summary
+from wagtail_delaktighet.feedback.summary import dialogue_summary
 from wagtail_delaktighet.models import (
     Contribution,
     ContributionAnswer,

@@ -22,7 +22,7 @@ from wagtail_delaktighet.models import Contribution, RejectionReason
 
 
 def url(view_name, *args):
-    return reverse(f"wagtail_delaktighet_contributions:{view_name}", args=args)
+    return reverse(f"wagtail_delaktighet_admin:{view_name}", args=args)
 
 
 def listing_url(dialogue):

@@ -41,7 +41,7 @@ def admin_urls(page_id, contribution_id, response_id):
     """Every admin URL of the package that takes an id, by method."""
 
     def contributions(name, *args):
-        return reverse(f"wagtail_delaktighet_contributions:{name}", args=args)
+        return reverse(f"wagtail_delaktighet_admin:{name}", args=args)
 
     return [
         ("get", contributions("dialogue", page_id)),
@@ -51,24 +51,23 @@ def admin_urls(page_id, contribution_id, response_id):
         ("post", contributions("reject", contribution_id)),
         (
             "get",
-            reverse("wagtail_delaktighet_responses:respond", args=[contribution_id]),
+            reverse("wagtail_delaktighet_admin:respond", args=[contribution_id]),
         ),
         (
             "post",
-            reverse("wagtail_delaktighet_responses:respond", args=[contribution_id]),
+            reverse("wagtail_delaktighet_admin:respond", args=[contribution_id]),
         ),
         (
             "post",
-            reverse(
-                "wagtail_delaktighet_responses:unpublish_response", args=[response_id]
-            ),
+            reverse("wagtail_delaktighet_admin:unpublish_response", args=[response_id]),
         ),
-        ("get", reverse("wagtail_delaktighet_offline:enter", args=[page_id])),
-        ("post", reverse("wagtail_delaktighet_offline:enter", args=[page_id])),
+        ("get", reverse("wagtail_delaktighet_admin:offline", args=[page_id])),
+        ("post", reverse("wagtail_delaktighet_admin:offline", args=[page_id])),
         (
             "get",
             reverse(
-                "wagtail_delaktighet_offline:entered", args=[page_id, contribution_id]
+                "wagtail_delaktighet_admin:offline_entered",
+                args=[page_id, contribution_id],
             ),
         ),
     ]
@@ -96,7 +95,7 @@ def test_an_id_no_row_can_have_is_not_found_on_every_admin_url(
 
 def test_a_huge_dialogue_in_the_inbox_filter_is_an_invalid_choice(admin, dialogue):
     for name in ("inbox", "inbox_results"):
-        url = reverse(f"wagtail_delaktighet_contributions:{name}")
+        url = reverse(f"wagtail_delaktighet_admin:{name}")
         for value in (HUGE, LARGEST, "1\x00"):
             response = admin.get(url, {"page": value, "status": "all"})
             assert response.status_code == 200, (name, value)
@@ -106,7 +105,7 @@ def test_the_inbox_filter_still_filters_by_dialogue(admin, committee_dialogues):
     a, b = committee_dialogues.a, committee_dialogues.b
     ask(a.block("question"), "När börjar bygget?")
     send_views(b.block("views"), "Öppna badet tidigare.")
-    url = reverse("wagtail_delaktighet_contributions:inbox")
+    url = reverse("wagtail_delaktighet_admin:inbox")
 
     response = admin.get(url, {"page": str(b.page.pk)})
 
@@ -119,7 +118,7 @@ def test_the_inbox_filter_still_filters_by_dialogue(admin, committee_dialogues):
 def test_bulk_moderation_with_a_bad_id_changes_nothing(
     admin, views_contribution, value
 ):
-    url = reverse("wagtail_delaktighet_contributions:bulk")
+    url = reverse("wagtail_delaktighet_admin:bulk")
 
     response = admin.post(
         url, {"contributions": [str(views_contribution.pk), value], "action": "approve"}
@@ -135,9 +134,7 @@ def test_bulk_moderation_with_a_bad_id_changes_nothing(
 def test_rejecting_with_a_bad_reason_id_changes_nothing(
     admin, views_contribution, value
 ):
-    url = reverse(
-        "wagtail_delaktighet_contributions:reject", args=[views_contribution.pk]
-    )
+    url = reverse("wagtail_delaktighet_admin:reject", args=[views_contribution.pk])
 
     response = admin.post(url, {"reason": value})
 
@@ -150,7 +147,7 @@ def test_rejecting_with_a_bad_reason_id_changes_nothing(
 @pytest.mark.parametrize("value", [HUGE, "1\x00"])
 def test_answering_signed_by_a_bad_contact_id_is_a_form_error(admin, dialogue, value):
     question = ask(dialogue.block("question"), "När börjar bygget?")
-    url = reverse("wagtail_delaktighet_responses:respond", args=[question.pk])
+    url = reverse("wagtail_delaktighet_admin:respond", args=[question.pk])
 
     response = admin.post(url, {"signed_by": value, "text": "I maj."})
 

@@ -10,7 +10,7 @@ from django.test import override_settings
 from tests.feedback.support import make_feedback
 from tests.participation.support import poll, question, submit, valid_fields, views
 from tests.testapp.frontend_cache import PURGED
-from wagtail_delaktighet import moderation, responses
+from wagtail_delaktighet import moderation
 from wagtail_delaktighet.models import (
     Contact,
     Contribution,
@@ -18,6 +18,7 @@ from wagtail_delaktighet.models import (
     RejectionReason,
 )
 from wagtail_delaktighet.models.feedback import FeedbackKind
+from wagtail_delaktighet.moderation import responses
 
 pytestmark = pytest.mark.django_db
 

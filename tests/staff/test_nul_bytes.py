@@ -65,7 +65,7 @@ def test_nul_in_public_pages(visitor, dialogue, dialogue_index):
 def test_nul_in_the_admin(admin, dialogue):
     contribution = send_views(dialogue.block("views"), "Fler bänkar.")
     question = ask(dialogue.block("question"), "När?")
-    inbox = reverse("wagtail_delaktighet_contributions:inbox")
+    inbox = reverse("wagtail_delaktighet_admin:inbox")
     for url in (inbox, listing_url(dialogue), reverse("wagtailadmin_home")):
         for params in (
             {"q": NUL},
@@ -85,13 +85,13 @@ def test_nul_in_the_admin(admin, dialogue):
     for url in ("/admin/reports/outgoing-email/", "/admin/reports/overdue-feedback/"):
         assert_refused(admin.get(url, {"state": NUL, "kind": NUL, "p": NUL}))
 
-    reject = reverse("wagtail_delaktighet_contributions:reject", args=[contribution.pk])
+    reject = reverse("wagtail_delaktighet_admin:reject", args=[contribution.pk])
     assert_refused(admin.post(reject, {"reason": NUL, "note": NUL}))
-    bulk = reverse("wagtail_delaktighet_contributions:bulk")
+    bulk = reverse("wagtail_delaktighet_admin:bulk")
     assert_refused(admin.post(bulk, {"contributions": [NUL], "action": NUL}))
-    respond = reverse("wagtail_delaktighet_responses:respond", args=[question.pk])
+    respond = reverse("wagtail_delaktighet_admin:respond", args=[question.pk])
     assert_refused(admin.post(respond, {"signed_by": NUL, "text": NUL, "action": NUL}))
-    offline = reverse("wagtail_delaktighet_offline:enter", args=[dialogue.page.pk])
+    offline = reverse("wagtail_delaktighet_admin:offline", args=[dialogue.page.pk])
     block = dialogue.block("views")
     assert_refused(admin.get(offline, {"block": NUL, "channel": NUL, "given_at": NUL}))
     assert_refused(

@@ -37,7 +37,7 @@ FORMAT = "%Y-%m-%dT%H:%M"
 
 
 def enter_url(page):
-    return reverse("wagtail_delaktighet_offline:enter", args=[page.pk])
+    return reverse("wagtail_delaktighet_admin:offline", args=[page.pk])
 
 
 def yesterday_evening():
@@ -162,7 +162,7 @@ def test_offline_input_is_stored_with_channel_date_and_who_entered_it(
     contribution = Contribution.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse(
-        "wagtail_delaktighet_offline:entered",
+        "wagtail_delaktighet_admin:offline_entered",
         args=[dialogue.page.pk, contribution.pk],
     )
     assert contribution.block_id == block.id
@@ -398,7 +398,7 @@ def test_the_receipt_of_another_dialogue_is_not_shown(admin, committees):
 
     response = admin.get(
         reverse(
-            "wagtail_delaktighet_offline:entered",
+            "wagtail_delaktighet_admin:offline_entered",
             args=[dialogue_a.page.pk, contribution.pk],
         )
     )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from tests.staff.contributions_support import assert_denied, logged_in, rows
 from wagtail_delaktighet.models import OutboxEmail, OutboxKind
 
-REPORT = "wagtail_delaktighet_outbox"
+REPORT = "wagtail_delaktighet_admin:outbox"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from tests.participation.support import (
     text_of,
     views,
 )
-from wagtail_delaktighet import log_actions, moderation, permissions, responses
+from wagtail_delaktighet import log_actions, moderation, permissions
 from wagtail_delaktighet.models import (
     Contact,
     ContributionStatus,
@@ -25,6 +25,7 @@ from wagtail_delaktighet.models import (
     OfficialResponse,
     RejectionReason,
 )
+from wagtail_delaktighet.moderation import responses
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def asked(ask):
 
 
 def respond_url(contribution):
-    return reverse("wagtail_delaktighet_responses:respond", args=[contribution.pk])
+    return reverse("wagtail_delaktighet_admin:respond", args=[contribution.pk])
 
 
 def answer(client, contribution, contact, text, *, action="publish"):
@@ -204,14 +205,14 @@ def test_unpublishing_an_answer_hides_it_and_is_logged(
     published = OfficialResponse.objects.get(contribution=asked)
 
     response = admin.post(
-        reverse("wagtail_delaktighet_responses:unpublish_response", args=[published.pk])
+        reverse("wagtail_delaktighet_admin:unpublish_response", args=[published.pk])
     )
 
     assert response.status_code == 302
     published.refresh_from_db()
     assert published.published_at is None
     assert public_answers(ask) == []
-    [entry] = log_entries(asked, responses.UNPUBLISH_RESPONSE)
+    [entry] = log_entries(asked, log_actions.UNPUBLISH_RESPONSE)
     assert entry.user == editor
 
 
@@ -352,7 +353,7 @@ def test_unpublishing_another_committees_answer_is_denied(
     )
 
     response = moderator_a.post(
-        reverse("wagtail_delaktighet_responses:unpublish_response", args=[published.pk])
+        reverse("wagtail_delaktighet_admin:unpublish_response", args=[published.pk])
     )
 
     assert_denied(response)

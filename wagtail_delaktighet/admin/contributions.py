@@ -1,6 +1,6 @@
 """The contributions in the Wagtail admin: a dialogue's listing (with its
-export), one contribution in detail, and the moderation inbox with its
-actions.
+export), the moderation inbox, and one contribution in detail. The
+moderation actions are in moderation_actions.py.
 
 Who sees what is decided by ``wagtail_delaktighet.permissions`` only; what a
 contribution says by ``contribution_content``; moderating is done by
@@ -9,35 +9,24 @@ contribution says by ``contribution_content``; moderating is done by
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, path, reverse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from django.views import View
 from django.views.generic import TemplateView
-from wagtail.admin import messages
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem
 from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import registry as log_registry
 
-from .. import (
-    converters,  # noqa: F401 - registers <dlk_id:…>
-    moderation,
-    permissions,
-)
+from .. import moderation, permissions
 from ..models import (
     Contribution,
     ContributionPersonalData,
-    ContributionStatus,
     DialoguePage,
 )
+from ..moderation.responses import accepts_responses
 from .contribution_content import (
     BlockTypeLabels,
     channel_label,
@@ -53,35 +42,15 @@ from .contribution_filters import (
     ModerationInboxFilterSet,
 )
 from .export import ContributionExportMixin
+from .links import (
+    detail_url,
+    dialogue_contributions_url,
+    inbox_url,
+    respond_url,
+    set_next,
+    url_name,
+)
 from .moderation_forms import BulkModerationForm, RejectionForm
-
-URL_NAMESPACE = "wagtail_delaktighet_contributions"
-
-
-def url_name(view_name):
-    return f"{URL_NAMESPACE}:{view_name}"
-
-
-def dialogue_contributions_url(page):
-    return reverse(url_name("dialogue"), args=[page.pk])
-
-
-def inbox_url(page=None):
-    url = reverse(url_name("inbox"))
-    return f"{url}?{urlencode({'page': page.pk})}" if page else url
-
-
-def detail_url(contribution):
-    return reverse(url_name("detail"), args=[contribution.pk])
-
-
-def respond_url(contribution):
-    """Where to answer a question, if the responses part is installed."""
-    try:
-        return reverse("wagtail_delaktighet_responses:respond", args=[contribution.pk])
-    except NoReverseMatch:
-        return None
-
 
 # -- describing the rows of a listing
 
@@ -213,10 +182,6 @@ class ContributionListingView(IndexView):
         for key in ("export", "_w_filter_fragment"):
             query.pop(key, None)
         return f"{self.index_url}?{query.urlencode()}" if query else self.index_url
-
-
-def set_next(url, next_url):
-    return f"{url}?{urlencode({'next': next_url})}"
 
 
 class DialogueContributionsView(ContributionExportMixin, ContributionListingView):
@@ -423,207 +388,14 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
                 reject_url=reverse(url_name("reject"), args=[contribution.pk]),
                 rejection_form=RejectionForm(),
             )
-        if accepts_responses(contribution.block_type) and permissions.can_moderate(
-            user, self.page
-        ):
+        if block_type_accepts_responses(
+            contribution.block_type
+        ) and permissions.can_moderate(user, self.page):
             context["respond_url"] = respond_url(contribution)
         return context
 
 
-def accepts_responses(block_type):
+def block_type_accepts_responses(block_type):
     """Whether contributions of this block type get official responses."""
-    from ..models import DialoguePage
-    from ..responses import accepts_responses as block_accepts
-
     block = DialoguePage.body.field.stream_block.child_blocks.get(block_type)
-    return block is not None and block_accepts(block)
-
-
-# -- moderating
-
-
-class ModerationActionView(View):
-    """Base of the POST-only moderation actions on one contribution."""
-
-    http_method_names = ["post"]
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.contribution = get_object_or_404(
-            moderation.moderatable(Contribution.objects.select_related("page")),
-            pk=kwargs["pk"],
-        )
-
-    def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_moderate(request.user, self.contribution.page):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def done(self):
-        return redirect(
-            get_valid_next_url_from_request(self.request)
-            or detail_url(self.contribution)
-        )
-
-
-class ApproveView(ModerationActionView):
-    def post(self, request, *args, **kwargs):
-        moderation.approve(self.contribution, user=request.user)
-        messages.success(
-            request,
-            _("Contribution %(receipt)s approved and published.")
-            % {"receipt": self.contribution},
-        )
-        return self.done()
-
-
-class RejectView(ModerationActionView):
-    def post(self, request, *args, **kwargs):
-        form = RejectionForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Choose a reason to reject the contribution."))
-            # Back to the form, keeping the way back to the listing.
-            next_url = get_valid_next_url_from_request(request)
-            url = detail_url(self.contribution)
-            return redirect(set_next(url, next_url) if next_url else url)
-        moderation.reject(
-            self.contribution,
-            user=request.user,
-            reason=form.cleaned_data["reason"],
-            note=form.cleaned_data["note"],
-        )
-        messages.success(
-            request,
-            _("Contribution %(receipt)s rejected.") % {"receipt": self.contribution},
-        )
-        return self.done()
-
-
-class BulkModerationView(View):
-    """Approve or reject the contributions chosen in the inbox."""
-
-    http_method_names = ["post"]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        allowed = moderation.moderatable(
-            permissions.contributions_for(request.user)
-        ).select_related("page")
-        form = BulkModerationForm(request.POST, queryset=allowed)
-        back = get_valid_next_url_from_request(request) or reverse(url_name("inbox"))
-        if not form.is_valid():
-            for errors in form.errors.values():
-                for error in errors:
-                    messages.error(request, error)
-            return redirect(back)
-        chosen = list(form.cleaned_data["contributions"])
-        if form.cleaned_data["action"] == BulkModerationForm.APPROVE:
-            moderation.approve_many(chosen, user=request.user)
-            message = ngettext(
-                "%(count)d contribution approved and published.",
-                "%(count)d contributions approved and published.",
-                len(chosen),
-            )
-        else:
-            moderation.reject_many(
-                chosen,
-                user=request.user,
-                reason=form.cleaned_data["reason"],
-                note=form.cleaned_data["note"],
-            )
-            message = ngettext(
-                "%(count)d contribution rejected.",
-                "%(count)d contributions rejected.",
-                len(chosen),
-            )
-        messages.success(request, message % {"count": len(chosen)})
-        return redirect(back)
-
-
-# -- registration
-
-
-class ModerationMenuItem(MenuItem):
-    """ "Moderation" in the admin menu, for moderators, with the number of
-    contributions awaiting them (one COUNT query)."""
-
-    def is_shown(self, request):
-        return permissions.can_moderate(request.user)
-
-    def render_component(self, request):
-        pending = (
-            permissions.contributions_for(request.user)
-            .filter(status=ContributionStatus.PENDING)
-            .count()
-        )
-        label = self.label
-        if pending:
-            label = _("%(label)s (%(count)d awaiting)") % {
-                "label": self.label,
-                "count": pending,
-            }
-        return LinkMenuItem(
-            self.name,
-            label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
-class ContributionViewSet(ViewSet):
-    """Registers the contribution views under /admin/delaktighet/."""
-
-    name = URL_NAMESPACE
-    url_prefix = "delaktighet"
-    icon = "comment"
-    menu_label = _("Moderation")
-    menu_name = "moderation"
-    menu_icon = "tasks"
-    menu_order = 250
-    add_to_admin_menu = True
-
-    menu_item_class = ModerationMenuItem
-
-    @cached_property
-    def menu_url(self):
-        return reverse(url_name("inbox"))
-
-    def get_urlpatterns(self):
-        return [
-            path("moderation/", ModerationInboxView.as_view(), name="inbox"),
-            path(
-                "moderation/results/",
-                ModerationInboxView.as_view(results_only=True),
-                name="inbox_results",
-            ),
-            path("moderation/bulk/", BulkModerationView.as_view(), name="bulk"),
-            path(
-                "dialogues/<dlk_id:page_id>/contributions/",
-                DialogueContributionsView.as_view(),
-                name="dialogue",
-            ),
-            path(
-                "dialogues/<dlk_id:page_id>/contributions/results/",
-                DialogueContributionsView.as_view(results_only=True),
-                name="dialogue_results",
-            ),
-            path(
-                "contributions/<dlk_id:pk>/",
-                ContributionDetailView.as_view(),
-                name="detail",
-            ),
-            path(
-                "contributions/<dlk_id:pk>/approve/",
-                ApproveView.as_view(),
-                name="approve",
-            ),
-            path(
-                "contributions/<dlk_id:pk>/reject/", RejectView.as_view(), name="reject"
-            ),
-        ]
+    return block is not None and accepts_responses(block)

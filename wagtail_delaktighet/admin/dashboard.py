@@ -10,20 +10,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import Count, Q
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from wagtail.admin.ui.components import Component
 
 from ..models import ContributionStatus
 from ..permissions import can_moderate, contributions_for, editable_dialogues
+from .links import inbox_url
 
 #: How far ahead "closing soon" looks.
 CLOSING_SOON = timedelta(days=7)
-
-#: The moderation inbox, registered by the contributions part of the admin
-#: (``admin/contributions.py``); it filters by dialogue with ``?page=<id>``.
-INBOX_URL_NAME = "wagtail_delaktighet_contributions:inbox"
 
 
 @dataclass
@@ -60,17 +55,6 @@ def participation_summary(user, now=None):
     return ParticipationSummary(pending_count=pending_count, closing_soon=closing_soon)
 
 
-def moderation_inbox_url(page=None):
-    """The inbox's address (showing one dialogue's contributions if ``page``
-    is given), or None where no inbox is installed: the panel then shows the
-    counts without links."""
-    try:
-        url = reverse(INBOX_URL_NAME)
-    except NoReverseMatch:
-        return None
-    return f"{url}?{urlencode({'page': page.pk})}" if page else url
-
-
 class ParticipationPanel(Component):
     name = "wagtail_delaktighet_participation"
     template_name = "wagtail_delaktighet/admin/dashboard/participation_panel.html"
@@ -81,14 +65,14 @@ class ParticipationPanel(Component):
     def get_context_data(self, parent_context):
         # The inbox is where moderators act; others see the counts only, as
         # the admin menu shows the inbox to moderators only.
-        links = can_moderate(parent_context["request"].user) and moderation_inbox_url()
+        links = can_moderate(parent_context["request"].user)
         closing_soon = [
-            (dialogue, moderation_inbox_url(dialogue) if links else None)
+            (dialogue, inbox_url(dialogue) if links else None)
             for dialogue in self.summary.closing_soon
         ]
         return {
             "pending_count": self.summary.pending_count,
-            "inbox_url": moderation_inbox_url() if links else None,
+            "inbox_url": inbox_url() if links else None,
             "closing_soon": closing_soon,
             "closing_soon_days": CLOSING_SOON.days,
         }

@@ -29,6 +29,7 @@ from .. import log_actions, permissions
 from ..blocks.consultation import is_consultation_block
 from ..models import Channel, Contribution, DialoguePage
 from ..participation import service
+from .links import url_name
 
 #: The date-time format of the "given at" field (an HTML datetime-local input,
 #: which needs no JavaScript).
@@ -70,7 +71,7 @@ def block_label(number, block, value):
 
 
 def offline_input_url(page, **params):
-    url = reverse("wagtail_delaktighet_offline:enter", args=[page.pk])
+    url = reverse(url_name("offline"), args=[page.pk])
     return f"{url}?{urlencode(params)}" if params else url
 
 
@@ -231,7 +232,7 @@ class EnterOfflineInputView(DialogueAdminMixin, TemplateView):
         if not submission.duplicate:
             log_offline_input(submission.contribution, user=request.user)
         return redirect(
-            "wagtail_delaktighet_offline:entered",
+            url_name("offline_entered"),
             self.page.pk,
             submission.contribution.pk,
         )

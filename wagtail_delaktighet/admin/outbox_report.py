@@ -9,7 +9,6 @@ email* permission (superusers have it), which no group gets by default.
 
 import django_filters
 from django import forms
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -18,9 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..models import OutboxEmail, OutboxKind
-
-URL_NAME = "wagtail_delaktighet_outbox"
-RESULTS_URL_NAME = "wagtail_delaktighet_outbox_results"
+from .links import url_name
 
 permission_policy = ModelPermissionPolicy(OutboxEmail)
 
@@ -59,8 +56,8 @@ class OutboxFilterSet(WagtailFilterSet):
 class OutboxReportView(ReportView):
     page_title = _("Outgoing email")
     header_icon = "mail"
-    index_url_name = URL_NAME
-    index_results_url_name = RESULTS_URL_NAME
+    index_url_name = url_name("outbox")
+    index_results_url_name = url_name("outbox_results")
     model = OutboxEmail
     permission_policy = permission_policy
     permission_required = "view"
@@ -97,7 +94,3 @@ class OutboxReportView(ReportView):
 class OutboxMenuItem(MenuItem):
     def is_shown(self, request):
         return permission_policy.user_has_permission(request.user, "view")
-
-
-def outbox_report_url():
-    return reverse(URL_NAME)

@@ -6,7 +6,6 @@ exports CSV and XLSX. Users who may edit no dialogue get an empty report; the
 Reports menu only offers it to users who may edit pages at all.
 """
 
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
@@ -14,34 +13,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..models import annotate_status
-from ..permissions import editable_dialogues
+from ..feedback.overdue import overdue_dialogues
 from .export import neutralise_formula
-
-URL_NAME = "wagtail_delaktighet_overdue_feedback"
-RESULTS_URL_NAME = "wagtail_delaktighet_overdue_feedback_results"
-
-
-def overdue_dialogues(user, now=None):
-    """Live dialogues ``user`` may edit whose feedback is overdue, the
-    longest overdue first, with their responsible body."""
-    now = now or timezone.now()
-    today = timezone.localdate(now)
-    candidates = (
-        editable_dialogues(user)
-        .live()
-        .filter(
-            # Cheap conditions first, so the feedback subquery runs on few rows.
-            closes_at__lte=now,
-            feedback_promised_on__lt=today,
-        )
-    )
-    return (
-        annotate_status(candidates, now)
-        .filter(feedback_overdue=True)
-        .select_related("responsible_body")
-        .order_by("feedback_promised_on", "pk")
-    )
+from .links import url_name
 
 
 def describe_lateness(dialogues, today=None):
@@ -63,8 +37,8 @@ def as_text(value):
 class OverdueFeedbackView(ReportView):
     page_title = _("Overdue feedback")
     header_icon = "warning"
-    index_url_name = URL_NAME
-    index_results_url_name = RESULTS_URL_NAME
+    index_url_name = url_name("overdue_feedback")
+    index_results_url_name = url_name("overdue_feedback_results")
     default_ordering = "feedback_promised_on"
     columns = [
         TitleColumn(
@@ -122,10 +96,6 @@ class OverdueFeedbackView(ReportView):
 
     def get_filename(self):
         return f"overdue-feedback-{timezone.localdate():%Y-%m-%d}"
-
-
-def overdue_report_url():
-    return reverse(URL_NAME)
 
 
 class OverdueFeedbackMenuItem(MenuItem):

@@ -8,7 +8,9 @@ and a count only when there are more than the panel shows.
 
 from wagtail.admin.ui.components import Component
 
-from .overdue import describe_lateness, overdue_dialogues, overdue_report_url
+from ..feedback.overdue import overdue_dialogues
+from .links import overdue_report_url
+from .overdue import describe_lateness
 
 #: The panel lists this many; the report lists them all.
 PANEL_LENGTH = 5

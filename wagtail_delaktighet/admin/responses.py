@@ -1,7 +1,7 @@
 """Admin: answer a question publicly, signed by a contact (P1, P8).
 
 Only users who may moderate the question's dialogue (``permissions.can_moderate``)
-get here; the answer is saved through ``wagtail_delaktighet.responses``, which
+get here; the answer is saved through ``wagtail_delaktighet.moderation.responses``, which
 publishes a pending question along with it and logs both.
 """
 
@@ -9,7 +9,6 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
@@ -18,19 +17,16 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 
-from .. import permissions, responses
+from .. import permissions
 from ..blocks.addressing import addressee_label
 from ..forms.ids import IdChoiceField
 from ..models import Contact, Contribution, DialogueContact, OfficialResponse
+from ..moderation import responses
 from ..participation.service import BlockNotFound, find_consultation_block
+from .links import respond_url
 
 PUBLISH = "publish"
 DRAFT = "draft"
-
-
-def respond_url(contribution):
-    """Where staff answer a contribution; for links from other admin views."""
-    return reverse("wagtail_delaktighet_responses:respond", args=[contribution.pk])
 
 
 def contact_role(contact):

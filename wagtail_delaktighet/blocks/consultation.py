@@ -34,7 +34,7 @@ from ..conf import delaktighet_settings
 BUILTIN_CONSULTATION_BLOCKS = [
     ("survey", "wagtail_delaktighet.blocks.survey.SurveyBlock"),
     ("poll", "wagtail_delaktighet.blocks.poll.PollBlock"),
-    ("views", "wagtail_delaktighet.blocks.views.ViewsBlock"),
+    ("views", "wagtail_delaktighet.blocks.opinions.ViewsBlock"),
     ("question", "wagtail_delaktighet.blocks.question.QuestionBlock"),
 ]
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from ..publish_rules import REQUIRED_TO_PUBLISH, RULE_FIELDS, publish_rule_errors
+from ..publishing.rules import REQUIRED_TO_PUBLISH, RULE_FIELDS, publish_rule_errors
 
 
 class DialoguePageForm(WagtailAdminPageForm):

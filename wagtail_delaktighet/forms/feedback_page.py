@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from ..models.status import DialogueStatus, status_at
-from ..publish_rules import feedback_rule_errors
+from ..publishing.rules import feedback_rule_errors
 
 
 class FeedbackPageForm(WagtailAdminPageForm):

@@ -11,16 +11,16 @@ from .contributions import (
     ParticipationPermission,
     RejectionReason,
 )
-from .dialogue import (
+from .dialogue_index import DialogueIndexPage
+from .dialogue_inlines import (
     DecisionFields,
     DialogueActivity,
     DialogueContact,
     DialogueDecision,
     DialogueDocument,
-    DialogueIndexPage,
-    DialoguePage,
     DialoguePhase,
 )
+from .dialogue_page import DialoguePage
 from .feedback import (
     FeedbackDecision,
     FeedbackItem,

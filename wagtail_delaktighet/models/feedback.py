@@ -3,7 +3,7 @@ and what happens next (P6: results are fed back to participants).
 
 A feedback page is a child of its dialogue. An interim page reports on the
 way; a final page closes the loop: once one is live, the dialogue's status is
-``feedback_published`` (status.py) and followers are told (notifications.py).
+``feedback_published`` (status.py) and followers are told (following/notifications.py).
 """
 
 from django.core.exceptions import ValidationError
@@ -25,9 +25,9 @@ from wagtail.search import index
 
 from .. import api
 from ..forms.feedback_page import FeedbackPageForm
-from ..publish_rules import feedback_rule_errors
-from ..publishing import PublishRulesMixin
-from .dialogue import DecisionFields
+from ..publishing.enforcement import PublishRulesMixin
+from ..publishing.rules import feedback_rule_errors
+from .dialogue_inlines import DecisionFields
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 

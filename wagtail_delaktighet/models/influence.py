@@ -71,3 +71,18 @@ class InfluenceLevel(index.Indexed, models.Model):
             highest = InfluenceLevel.objects.aggregate(models.Max("sort_order"))
             self.sort_order = (highest["sort_order__max"] or 0) + 1
         super().save(*args, **kwargs)
+
+
+LADDER_CACHE_ATTRIBUTE = "_wagtail_delaktighet_ladder"
+
+
+def ladder_for(context):
+    """The ordered ladder, loaded once per request however many badges show
+    (``context`` holds the request: a template's or a serializer's)."""
+    request = context.get("request")
+    ladder = getattr(request, LADDER_CACHE_ATTRIBUTE, None)
+    if ladder is None:
+        ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
+        if request is not None:
+            setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
+    return ladder

@@ -3,7 +3,7 @@ does not grow with the number of contributions.
 
 Every write that changes what is counted updates the counters in its own
 transaction: a stored contribution (``service._store``), a moderation
-decision that rejects one or takes a rejection back (``moderation.py``), and
+decision that rejects one or takes a rejection back (``moderation/decisions.py``), and
 a deleted contribution (a ``pre_delete`` signal). Each update inserts the
 missing rows (``ignore_conflicts``) and adds with ``F("count") + n``, never
 reading a count to write it back, so concurrent writers never lose an

@@ -1,24 +1,12 @@
 from django import template
 
-from ..models import InfluenceLevel
+from ..models.influence import ladder_for
 
 register = template.Library()
 
-LADDER_CACHE_ATTRIBUTE = "_wagtail_delaktighet_ladder"
 #: A consultation block's HTML id is this plus its block id; messages for one
 #: block carry that id as a tag (views/participate.py).
 BLOCK_ANCHOR_PREFIX = "dlk-block-"
-
-
-def ladder_for(context):
-    """The ordered ladder, loaded once per request however many badges show."""
-    request = context.get("request")
-    ladder = getattr(request, LADDER_CACHE_ATTRIBUTE, None)
-    if ladder is None:
-        ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
-        if request is not None:
-            setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
-    return ladder
 
 
 @register.inclusion_tag(

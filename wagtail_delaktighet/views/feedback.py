@@ -6,7 +6,7 @@ whatever the number of items, decisions, milestones or contributions.
 Templates use these lists, not ``page.<relation>.all``.
 """
 
-from ..feedback_summary import dialogue_summary
+from ..feedback.summary import dialogue_summary
 
 
 def parent_dialogue(page):

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 
-from .. import following
+from ..following import subscriptions as following
 from ..forms.follow import FollowForm
 from ..models.following import Subscription
 from ..models.site_settings import DelaktighetSettings
@@ -259,7 +259,7 @@ def unsubscribe_now(request, page, token):
 # route of the page runs, and stopping emails must never need it.
 @csrf_exempt
 def one_click_unsubscribe(request, page_id, token):
-    from ..models.dialogue import DialoguePage
+    from ..models.dialogue_page import DialoguePage
 
     page = DialoguePage.objects.live().filter(pk=page_id).first()
     if page is None:

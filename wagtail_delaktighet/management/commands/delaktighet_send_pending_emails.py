@@ -4,8 +4,8 @@ goes out. Overlapping runs are safe: each email is claimed by one sender."""
 
 from django.core.management.base import BaseCommand
 
+from ...mail.outbox import deliver_pending
 from ...models import OutboxEmail
-from ...outbox import deliver_pending
 
 
 class Command(BaseCommand):

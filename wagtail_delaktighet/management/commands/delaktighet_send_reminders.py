@@ -1,9 +1,9 @@
 """Remind dialogues' contacts of the promised feedback date: run it from
-cron once a day. The rules are in reminders.py."""
+cron once a day. The rules are in feedback/reminders.py."""
 
 from django.core.management.base import BaseCommand
 
-from ...reminders import COMING_UP, DUE, plan_reminders, queue_reminders
+from ...feedback.reminders import COMING_UP, DUE, plan_reminders, queue_reminders
 
 KIND_LABELS = {COMING_UP: "Coming up", DUE: "Due"}
 

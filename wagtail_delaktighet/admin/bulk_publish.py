@@ -1,4 +1,4 @@
-"""Bulk publishing holds the publish rules: imported by wagtail_hooks.
+"""Bulk publishing holds the publish rules (registered in wagtail_hooks).
 
 Wagtail's bulk "Publish" action publishes each selected page's latest
 revision (and, if asked, the draft pages below them) in one transaction. A
@@ -11,13 +11,15 @@ the page's edit view. Nothing is published then; the editor fixes the pages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail import hooks
 from wagtail.admin import messages
 
-from ..publishing import PublishRulesMixin, going_live_errors, refusal_message
+from ..publishing.enforcement import (
+    PublishRulesMixin,
+    going_live_errors,
+    refusal_message,
+)
 
 
-@hooks.register("before_bulk_action")
 def refuse_bulk_publish_that_breaks_the_rules(request, action_type, objects, action):
     if action_type != "publish":
         return None

@@ -15,7 +15,7 @@ rules at their fields first (forms/dialogue_page.py).
 clears the revision's schedule first), and turns the error into a refusal for
 the scheduled-publishing command, which would stop at the first error: the
 refusal is logged and recorded in the page's history. The bulk action is
-refused as a whole, with a message per page (admin/publish_hooks.py).
+refused as a whole, with a message per page (admin/bulk_publish.py).
 """
 
 import logging
@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from wagtail.log_actions import log
 
-from . import log_actions
+from .. import log_actions
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ def unpublish_feedback_with_dialogue(sender, instance, **kwargs):
     """A dialogue taken offline takes its feedback pages with it: feedback
     on a dialogue that is not published is not public (nor listed in the
     API) either. Publishing the dialogue again leaves them to the editor."""
-    from .models.feedback import FeedbackPage
+    from ..models.feedback import FeedbackPage
 
     for feedback in FeedbackPage.objects.child_of(instance).live():
         feedback.unpublish()
@@ -149,7 +149,7 @@ def connect():
     """Connect the signal handler; called from the app's ``ready()``."""
     from wagtail.signals import page_unpublished
 
-    from .models.dialogue import DialoguePage
+    from ..models.dialogue_page import DialoguePage
 
     page_unpublished.connect(
         unpublish_feedback_with_dialogue,

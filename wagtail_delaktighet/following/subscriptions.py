@@ -16,17 +16,17 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from django_tasks import task
 
-from .models.contributions import ContributionPersonalData
-from .models.following import (
+from ..mail.outbox import Email, queue_emails
+from ..models.contributions import ContributionPersonalData
+from ..models.following import (
     Subscription,
     SubscriptionSource,
     new_token,
     normalise_email,
 )
-from .models.outbox import OutboxKind
-from .models.site_settings import DelaktighetSettings
-from .models.status import DialogueStatus
-from .outbox import Email, queue_emails
+from ..models.outbox import OutboxKind
+from ..models.site_settings import DelaktighetSettings
+from ..models.status import DialogueStatus
 
 CONFIRMATION_TEMPLATE = "wagtail_delaktighet/emails/follow_confirm"
 

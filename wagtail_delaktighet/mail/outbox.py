@@ -25,8 +25,8 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from .conf import delaktighet_settings
-from .models.outbox import OutboxEmail
+from ..conf import delaktighet_settings
+from ..models.outbox import OutboxEmail
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def queue_emails(emails):
 
 
 def _enqueue_delivery(keys):
-    from .tasks import deliver_outbox_email
+    from ..tasks import deliver_outbox_email
 
     pending = OutboxEmail.objects.filter(key__in=keys, sent_at__isnull=True)
     for outbox_id in pending.values_list("pk", flat=True):

@@ -14,7 +14,7 @@ publishes another final page has something new to tell.
 
 Everything happens in one transaction with bulk queries, so the number of
 queries does not grow with the number of recipients; the emails go through the
-outbox (outbox.py) and are sent after the transaction commits.
+outbox (mail/outbox.py) and are sent after the transaction commits.
 """
 
 from django.db import transaction
@@ -23,12 +23,12 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
-from . import log_actions
-from .following import consenting_contributor_emails, unsubscribe_links
-from .models.following import Subscription, SubscriptionSource, normalise_email
-from .models.outbox import OutboxKind
-from .models.site_settings import DelaktighetSettings
-from .outbox import Email, queue_emails
+from .. import log_actions
+from ..mail.outbox import Email, queue_emails
+from ..models.following import Subscription, SubscriptionSource, normalise_email
+from ..models.outbox import OutboxKind
+from ..models.site_settings import DelaktighetSettings
+from .subscriptions import consenting_contributor_emails, unsubscribe_links
 
 FEEDBACK_TEMPLATE = "wagtail_delaktighet/emails/feedback_published"
 
@@ -37,7 +37,7 @@ def connect():
     """Connect the signal handler; called from the app's ``ready()``."""
     from wagtail.signals import page_published
 
-    from .models.feedback import FeedbackPage
+    from ..models.feedback import FeedbackPage
 
     page_published.connect(
         announce_on_publish,

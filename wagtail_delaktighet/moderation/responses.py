@@ -11,12 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from . import log_actions, moderation, signals
-from .models import ContributionStatus, OfficialResponse
-
-#: Logged when a published response is taken off the public page. Registered
-#: with Wagtail in admin/responses_hooks.py.
-UNPUBLISH_RESPONSE = "wagtail_delaktighet.contribution.unpublish_response"
+from .. import log_actions, moderation, signals
+from ..log_actions import UNPUBLISH_RESPONSE
+from ..models import ContributionStatus, OfficialResponse
 
 _OUTCOME_MAX_LENGTH = OfficialResponse._meta.get_field("outcome").max_length
 

@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .blocks.consultation import is_consultation_block
+from ..blocks.consultation import is_consultation_block
 
 #: The fields a published dialogue must have, with what to tell the editor.
 REQUIRED_TO_PUBLISH = {

@@ -22,7 +22,7 @@ class SubmissionsPanel(Panel):
 
         @cached_property
         def _shown(self):
-            from ..permissions import can_see_contributions
+            from .permissions import can_see_contributions
 
             # Not on create: a page that does not exist has no contributions.
             return (
@@ -36,13 +36,10 @@ class SubmissionsPanel(Panel):
             return self._shown
 
         def get_context_data(self, parent_context=None):
-            from ..models import Contribution, ContributionStatus
-            from ..permissions import can_moderate
-            from .contributions import (
-                BlockDescriptions,
-                dialogue_contributions_url,
-                inbox_url,
-            )
+            from .admin.contributions import BlockDescriptions
+            from .admin.links import dialogue_contributions_url, inbox_url
+            from .models import Contribution, ContributionStatus
+            from .permissions import can_moderate
 
             context = super().get_context_data(parent_context)
             page = self.instance

@@ -30,18 +30,17 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.utils import get_admin_base_url
 
-from .admin.overdue import overdue_report_url
-from .conf import delaktighet_settings
-from .models import (
+from ..conf import delaktighet_settings
+from ..mail.outbox import Email, queue_emails
+from ..models import (
     DelaktighetSettings,
     DialogueContact,
     DialoguePage,
     OutboxEmail,
     OutboxKind,
 )
-from .models.following import normalise_email
-from .models.status import live_final_feedback
-from .outbox import Email, queue_emails
+from ..models.following import normalise_email
+from ..models.status import live_final_feedback
 
 COMING_UP = "coming_up"
 DUE = "due"
@@ -170,7 +169,10 @@ def reminder_email(reminder, site, sender):
         "edit_url": absolute_admin_url(
             reverse("wagtailadmin_pages:edit", args=[dialogue.pk]), site
         ),
-        "report_url": absolute_admin_url(overdue_report_url(), site),
+        # Named in admin/urls.py; a name, so no import of the admin here.
+        "report_url": absolute_admin_url(
+            reverse("wagtail_delaktighet_admin:overdue_feedback"), site
+        ),
         "public_url": dialogue.get_full_url() or "",
     }
     return Email(

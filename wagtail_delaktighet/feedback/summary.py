@@ -18,9 +18,9 @@ on the dialogue page leave them out too, so both pages give the same numbers.
 
 from dataclasses import dataclass, field
 
-from .blocks.consultation import is_consultation_block
-from .models.contributions import Channel
-from .participation import counters
+from ..blocks.consultation import is_consultation_block
+from ..models.contributions import Channel
+from ..participation import counters
 
 
 @dataclass

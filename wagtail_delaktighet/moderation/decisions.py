@@ -2,7 +2,7 @@
 
 Every decision is recorded in Wagtail's log entries; an author who gave an
 email (with consent) is told why a contribution was rejected. That email is
-written to the outbox (outbox.py) in the same transaction as the decision and
+written to the outbox (mail/outbox.py) in the same transaction as the decision and
 sent in the background, so a slow or failing mail server never slows the
 moderator down nor loses the email. Reasons such as spam that are marked not
 to be told send nothing: a spammer's address is never written to.
@@ -13,10 +13,10 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import log_actions, signals
-from .models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
-from .outbox import Email, queue_emails
-from .participation import counters
+from .. import log_actions, signals
+from ..mail.outbox import Email, queue_emails
+from ..models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
+from ..participation import counters
 
 REJECTION_TEMPLATE = "wagtail_delaktighet/emails/rejection"
 WITHDRAWN = "Withdrawn: the moderation decision changed before it was sent."

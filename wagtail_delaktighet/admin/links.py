@@ -1,0 +1,45 @@
+"""The addresses of the package's admin views, by their names in
+admin/urls.py (one namespace). Every view, panel and email that links into
+the staff workspace asks here."""
+
+from django.urls import reverse
+from django.utils.http import urlencode
+
+#: The namespace of every admin URL of the package.
+NAMESPACE = "wagtail_delaktighet_admin"
+
+
+def url_name(view_name):
+    return f"{NAMESPACE}:{view_name}"
+
+
+def set_next(url, next_url):
+    """``url`` with the way back to ``next_url``."""
+    return f"{url}?{urlencode({'next': next_url})}"
+
+
+def dialogue_contributions_url(page):
+    return reverse(url_name("dialogue"), args=[page.pk])
+
+
+def inbox_url(page=None):
+    """The moderation inbox, showing one dialogue's contributions if
+    ``page`` is given."""
+    url = reverse(url_name("inbox"))
+    return f"{url}?{urlencode({'page': page.pk})}" if page else url
+
+
+def detail_url(contribution):
+    return reverse(url_name("detail"), args=[contribution.pk])
+
+
+def respond_url(contribution):
+    return reverse(url_name("respond"), args=[contribution.pk])
+
+
+def outbox_report_url():
+    return reverse(url_name("outbox"))
+
+
+def overdue_report_url():
+    return reverse(url_name("overdue_feedback"))

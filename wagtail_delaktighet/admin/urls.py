@@ -1,0 +1,103 @@
+"""Every admin URL of the package, in one namespace (admin/links.py names
+it), registered under Wagtail's admin by wagtail_hooks.
+
+The paths are the ones staff have bookmarked and emails link to: the
+workspace under ``delaktighet/``, the reports beside Wagtail's own under
+``reports/``.
+"""
+
+from django.urls import path
+
+from .. import converters  # noqa: F401 - registers <dlk_id:…>
+from . import contributions, moderation_actions, offline, outbox_report, overdue
+from . import responses as response_views
+from .links import NAMESPACE
+
+app_name = NAMESPACE
+
+urlpatterns = [
+    # The moderation inbox, across the dialogues the user may edit.
+    path(
+        "delaktighet/moderation/",
+        contributions.ModerationInboxView.as_view(),
+        name="inbox",
+    ),
+    path(
+        "delaktighet/moderation/results/",
+        contributions.ModerationInboxView.as_view(results_only=True),
+        name="inbox_results",
+    ),
+    path(
+        "delaktighet/moderation/bulk/",
+        moderation_actions.BulkModerationView.as_view(),
+        name="bulk",
+    ),
+    # One dialogue's contributions, and offline input entered for it.
+    path(
+        "delaktighet/dialogues/<dlk_id:page_id>/contributions/",
+        contributions.DialogueContributionsView.as_view(),
+        name="dialogue",
+    ),
+    path(
+        "delaktighet/dialogues/<dlk_id:page_id>/contributions/results/",
+        contributions.DialogueContributionsView.as_view(results_only=True),
+        name="dialogue_results",
+    ),
+    path(
+        "delaktighet/dialogues/<dlk_id:page_id>/offline/",
+        offline.EnterOfflineInputView.as_view(),
+        name="offline",
+    ),
+    path(
+        "delaktighet/dialogues/<dlk_id:page_id>/offline/<dlk_id:contribution_id>/",
+        offline.OfflineInputEnteredView.as_view(),
+        name="offline_entered",
+    ),
+    # One contribution: read, moderate, answer.
+    path(
+        "delaktighet/contributions/<dlk_id:pk>/",
+        contributions.ContributionDetailView.as_view(),
+        name="detail",
+    ),
+    path(
+        "delaktighet/contributions/<dlk_id:pk>/approve/",
+        moderation_actions.ApproveView.as_view(),
+        name="approve",
+    ),
+    path(
+        "delaktighet/contributions/<dlk_id:pk>/reject/",
+        moderation_actions.RejectView.as_view(),
+        name="reject",
+    ),
+    path(
+        "delaktighet/contributions/<dlk_id:contribution_id>/respond/",
+        response_views.RespondView.as_view(),
+        name="respond",
+    ),
+    path(
+        "delaktighet/responses/<dlk_id:response_id>/unpublish/",
+        response_views.UnpublishResponseView.as_view(),
+        name="unpublish_response",
+    ),
+    # Reports, in Wagtail's Reports menu.
+    path(
+        "reports/outgoing-email/",
+        outbox_report.OutboxReportView.as_view(),
+        name="outbox",
+    ),
+    path(
+        "reports/outgoing-email/results/",
+        outbox_report.OutboxReportView.as_view(results_only=True),
+        name="outbox_results",
+    ),
+    path(
+        "reports/overdue-feedback/",
+        overdue.OverdueFeedbackView.as_view(),
+        name="overdue_feedback",
+    ),
+    path(
+        "reports/overdue-feedback/results/",
+        overdue.OverdueFeedbackView.as_view(results_only=True),
+        name="overdue_feedback_results",
+    ),
+]

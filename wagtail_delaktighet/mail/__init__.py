@@ -1,0 +1,2 @@
+"""Email to participants and staff, written to the outbox and delivered in
+the background (outbox.py)."""

@@ -1,0 +1,48 @@
+"""The index of dialogues: lists the dialogues below it, with filters and
+feeds."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class DialogueIndexPage(RoutablePageMixin, Page):
+    """Lists the dialogues below it, with filters and feeds (P1, P2)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["wagtail_delaktighet.DialoguePage"]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = ["intro"]
+    template = "wagtail_delaktighet/dialogue_index_page.html"
+
+    class Meta:
+        verbose_name = _("dialogue index")
+        verbose_name_plural = _("dialogue indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views.common import base_context
+        from ..views.index import index_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(base_context())
+        context.update(index_context(request, self))
+        return context
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from ..views.feeds import dialogue_rss
+
+        return dialogue_rss(request, self)
+
+    # Wagtail serves no path with a dot in it, so no ".ics": the file name
+    # comes from the Content-Disposition header instead.
+    @path("calendar/", name="activities_ical")
+    def activities_ical(self, request):
+        from ..views.calendar import index_calendar
+
+        return index_calendar(request, self)
