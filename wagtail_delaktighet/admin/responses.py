@@ -1,8 +1,9 @@
 """Admin: answer a question publicly, signed by a contact (P1, P8).
 
 Only users who may moderate the question's dialogue (``permissions.can_moderate``)
-get here; the answer is saved through ``wagtail_delaktighet.moderation.responses``, which
-publishes a pending question along with it and logs both.
+get here; the answer is saved through
+``wagtail_delaktighet.moderation.responses``, which publishes a pending
+question along with it and logs both.
 """
 
 from django import forms
