@@ -26,6 +26,8 @@ class QuestionBlock(ConsultationBlock):
     addressed_to = addressed_to_block()
 
     accepts_official_responses = True
+    text_field_name = "question"
+    copied_settings = ("addressed_to",)
 
     class Meta:
         icon = "help"

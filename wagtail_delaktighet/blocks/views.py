@@ -32,6 +32,9 @@ class ViewsBlock(ConsultationBlock):
         default=Publication.AFTER_MODERATION,
     )
 
+    text_field_name = "text"
+    copied_settings = ("addressed_to",)
+
     class Meta:
         icon = "comment"
         label = _("Give your views")
