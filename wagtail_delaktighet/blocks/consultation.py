@@ -165,8 +165,48 @@ class ConsultationBlock(blocks.StructBlock):
         """``Chart`` objects (blocks/charts.py) of this block's counted
         answers, for the "We heard" part of a feedback page (P6). Counted in
         the database with a fixed number of queries, leaving out rejected
-        contributions as ``results`` does. The default: no charts."""
-        return []
+        contributions as ``results`` does.
+
+        The default: one chart per choice among the data fields whose
+        answers are counted under the field's key (as ``ContributionData``
+        answers), in one query; a choice nobody's answer was counted under
+        gets no chart. Return ``[]`` for results not everyone may see."""
+        from ..models.contributions import answer_value
+        from ..participation import counters
+        from .charts import chart_from_counts
+        from .data_fields import CHOICE, MULTIPLE_CHOICE
+
+        choices = [
+            data_field
+            for data_field in self.data_fields(value)
+            if data_field.kind in (CHOICE, MULTIPLE_CHOICE) and data_field.choices
+        ]
+        if not choices:
+            return []
+        keys = [data_field.key for data_field in choices]
+        counts, respondents = counters.answer_counts(
+            page, block_id, keys, answered_keys=keys
+        )
+        charts = []
+        for data_field in choices:
+            answered = respondents.get(data_field.key, 0)
+            if not answered:
+                continue
+            several = data_field.kind == MULTIPLE_CHOICE
+            charts.append(
+                chart_from_counts(
+                    data_field.label,
+                    # Counted as stored: long values by their short form.
+                    [
+                        (answer_value(option), text)
+                        for option, text in data_field.choices.items()
+                    ],
+                    counts.get(data_field.key, {}),
+                    total=answered,
+                    note=gettext("Several answers were possible.") if several else "",
+                )
+            )
+        return charts
 
     def success_message(self, value: StructValue, contribution: Contribution) -> str:
         return gettext(
