@@ -130,6 +130,31 @@ class SurveyBlock(ConsultationBlock):
         icon = "form"
         label = _("Survey")
         template = "wagtail_delaktighet/blocks/survey.html"
+        description = _(
+            "Several questions: text, choices, a 1–5 scale or yes and no. "
+            "Answers are not public; their counts are."
+        )
+        preview_template = "wagtail_delaktighet/blocks/preview.html"
+        preview_value = {
+            "heading": _("What do you think of the park?"),
+            "introduction": "",
+            "questions": [
+                {
+                    "question": _("How often do you visit the park?"),
+                    "kind": QuestionKind.SINGLE_CHOICE,
+                    "options": [_("Every week"), _("Now and then"), _("Never")],
+                    "required": True,
+                    "help_text": "",
+                },
+                {
+                    "question": _("What would make it better?"),
+                    "kind": QuestionKind.LONG_TEXT,
+                    "options": [],
+                    "required": False,
+                    "help_text": "",
+                },
+            ],
+        }
 
     def data_fields(self, value) -> list[DataField]:
         # One per question, keyed by the question's id (the form field is
