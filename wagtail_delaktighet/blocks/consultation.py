@@ -427,7 +427,7 @@ def page_accepts_input(page: DialoguePage) -> bool:
     return level is not None and level.accepts_input
 
 
-def get_consultation_block_types():
+def get_consultation_block_types() -> list[tuple[str, ConsultationBlock]]:
     """(name, block instance) for every registered consultation block type."""
     block_types = []
     for name, path in [
