@@ -9,12 +9,13 @@ query per contribution.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from ..blocks.consultation import ConsultationBlock, get_consultation_block_types
+from ..blocks.consultation import ConsultationBlock
 
 
 @dataclass
@@ -74,18 +75,32 @@ def describe_block(block_id, block, value):
     )
 
 
+def registered_blocks():
+    """{name: block} of the consultation block types of a dialogue's body:
+    the body's own block definitions, made once per process."""
+    from ..models import DialoguePage
+
+    child_blocks = DialoguePage.body.field.stream_block.child_blocks
+    return {
+        name: block
+        for name, block in child_blocks.items()
+        if isinstance(block, ConsultationBlock)
+    }
+
+
 class BlockTypes:
     """The registered block types, for contributions whose block was removed
-    from the page. Built once per request, when first needed."""
-
-    def __init__(self):
-        self._blocks = None
+    from the page."""
 
     def __getitem__(self, name):
-        if self._blocks is None:
-            self._blocks = dict(get_consultation_block_types())
-        # A type no longer registered: read its content as stored.
-        return self._blocks.get(name) or ConsultationBlock()
+        return registered_blocks().get(name) or unregistered_block()
+
+
+@cache
+def unregistered_block():
+    """Stands for a block type no longer registered: its content is read as
+    stored (the interface's defaults)."""
+    return ConsultationBlock()
 
 
 def removed_block(contribution, block_types):

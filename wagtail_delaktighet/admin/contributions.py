@@ -43,6 +43,7 @@ from .contribution_content import (
     channel_label,
     dialogue_blocks,
     excerpt,
+    registered_blocks,
     removed_block,
 )
 from .contribution_filters import (
@@ -160,6 +161,13 @@ class ContributionListingView(IndexView):
         SQLite and MariaDB store "ö" as "\u00f6" in JSON text, so a cast
         would miss Swedish words."""
         lookups = list(self.search_fields)
+        # The main text of every block type, also of blocks since removed
+        # from their page.
+        for block in registered_blocks().values():
+            if block.text_field_name:
+                lookup = f"content__{block.text_field_name}"
+                if lookup not in lookups:
+                    lookups.append(lookup)
         for blocks in self.searched_dialogue_blocks():
             for info in blocks.values():
                 for lookup in info.search_lookups():
