@@ -28,5 +28,6 @@ WAGTAIL_DELAKTIGHET = {
     "CONSULTATION_BLOCKS": [
         ("suggestion_box", "tests.testapp.blocks.SuggestionBoxBlock"),
         ("wish_list", "tests.testapp.blocks.WishListBlock"),
+        ("notice_board", "tests.testapp.blocks.NoticeBoardBlock"),
     ],
 }

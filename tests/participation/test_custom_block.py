@@ -48,7 +48,7 @@ def test_a_valid_post_is_stored_with_its_answers(client, box):
     assert contribution.block_type == "suggestion_box"
     assert contribution.status == "private"
     assert contribution.channel == "web"
-    assert contribution.content == {"suggestion": "Bygg en scen"}
+    assert contribution.content == {"suggestion": "Bygg en scen", "mood": "happy"}
     assert list(contribution.answers.values_list("question_key", "value")) == [
         ("mood", "happy")
     ]

@@ -29,8 +29,13 @@ class SuggestionBoxBlock(ConsultationBlock):
         }
 
     def contribution_from_form(self, value, cleaned_data):
+        # Content is the record staff read (under the form's field names);
+        # answers are what is counted.
         return ContributionData(
-            content={"suggestion": cleaned_data["suggestion"]},
+            content={
+                "suggestion": cleaned_data["suggestion"],
+                "mood": cleaned_data["mood"],
+            },
             answers=[("mood", cleaned_data["mood"])],
         )
 
@@ -41,6 +46,17 @@ class SuggestionBoxBlock(ConsultationBlock):
         # The stored counters of the block's counted answers: one query.
         counts, _respondents = answer_counts(page, block_id, ["mood"])
         return counts.get("mood", {})
+
+
+class NoticeBoardBlock(SuggestionBoxBlock):
+    """A suggestion box whose suggestions are published after moderation,
+    so they reach the moderation inbox."""
+
+    class Meta:
+        label = "Notice board"
+
+    def initial_status(self, value):
+        return ContributionStatus.PENDING
 
 
 #: Two wishes whose values share their first 64 characters (the length of

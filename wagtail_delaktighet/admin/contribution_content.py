@@ -9,165 +9,116 @@ query per contribution.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from ..blocks.consultation import get_consultation_block_types, is_consultation_block
-
-#: Content keys holding the free text of a contribution (views, questions).
-TEXT_KEYS = ("text", "question")
-#: Content keys that copy a block setting rather than hold an answer.
-SETTING_KEYS = {"addressed_to"}
-#: Form fields whose value is stored on the contribution, not in its content.
-STORED_APART = {"display_name"}
-#: A survey keeps its answers under this key, by question id.
-SURVEY_ANSWERS = "answers"
-
-
-@dataclass
-class AnswerField:
-    """One question of a block, as a column or a line of the detail view."""
-
-    key: str
-    label: str
-    #: Stored value -> the text the participant chose; empty for free text.
-    choices: dict = field(default_factory=dict)
-
-    def display(self, answer):
-        values = answer if isinstance(answer, list) else [answer]
-        return "; ".join(self.choices.get(str(value), str(value)) for value in values)
+from ..blocks.consultation import ConsultationBlock
 
 
 @dataclass
 class BlockInfo:
-    """A consultation block of a dialogue's body, described for staff."""
+    """A consultation block of a dialogue's body, described for staff by the
+    block itself (its plugin interface). ``value`` is None for a block
+    removed from the page: its contributions are still read by its type."""
 
     id: str
     block_type: str
     label: str
     type_label: str
-    fields: list
-    #: Whether answers sit under content["answers"] (a survey).
-    nested: bool = False
+    block: ConsultationBlock
+    value: Any = None
+    fields: list = field(default_factory=list)
 
     def answers_in(self, content):
-        source = content.get(SURVEY_ANSWERS) if self.nested else content
-        return source if isinstance(source, dict) else {}
+        return self.block.stored_answers(content)
+
+    def text(self, contribution):
+        return self.block.contribution_text(self.value, contribution)
+
+    def readable_answers(self, contribution):
+        return self.block.readable_answers(self.value, contribution)
+
+    def other_answers(self, contribution):
+        return self.block.other_answers(self.value, contribution)
+
+    def search_lookups(self):
+        """Django lookups of the free text staff search for in this block's
+        contributions (key lookups into ``Contribution.content``)."""
+        if self.value is None:
+            return []
+        return [
+            "content__" + "__".join(path)
+            for path in self.block.search_paths(self.value)
+        ]
 
 
 def dialogue_blocks(page):
     """{block id: BlockInfo} for every consultation block of the page's body."""
     return {
-        child.id: describe_block(child.id, child.block, child.value)
-        for child in page.body
-        if is_consultation_block(child.block)
+        block_id: describe_block(block_id, block, value)
+        for block_id, block, value in page.consultation_blocks()
     }
 
 
 def describe_block(block_id, block, value):
-    from ..blocks.survey import SurveyBlock
-
-    nested = isinstance(block, SurveyBlock)
-    fields = []
-    for name, form_field in block.form_fields(value).items():
-        if name in TEXT_KEYS or name in STORED_APART:
-            continue
-        # A survey's form field "q_<id>" stores its answer under the id.
-        key = name.removeprefix("q_") if nested else name
-        choices = {
-            str(option): str(text)
-            for option, text in getattr(form_field, "choices", [])
-        }
-        fields.append(AnswerField(key, str(form_field.label), choices))
     return BlockInfo(
         id=block_id,
         block_type=block.name,
-        label=block_label(block, value),
+        label=block.block_title(value),
         type_label=str(block.label),
-        fields=fields,
-        nested=nested,
+        block=block,
+        value=value,
+        fields=block.data_fields(value),
     )
 
 
-def block_label(block, value):
-    """What an editor calls the block: its heading, question or prompt."""
-    for key in ("heading", "question", "prompt"):
-        text = value.get(key) if hasattr(value, "get") else None
-        if text:
-            return str(text)
-    return str(block.label)
+def registered_blocks():
+    """{name: block} of the consultation block types of a dialogue's body:
+    the body's own block definitions, made once per process."""
+    from ..models import DialoguePage
+
+    child_blocks = DialoguePage.body.field.stream_block.child_blocks
+    return {
+        name: block
+        for name, block in child_blocks.items()
+        if isinstance(block, ConsultationBlock)
+    }
 
 
-class BlockTypeLabels:
-    """Labels of the registered block types, for contributions whose block
-    was removed from the page. Built once per request, when first needed."""
-
-    def __init__(self):
-        self._labels = None
+class BlockTypes:
+    """The registered block types, for contributions whose block was removed
+    from the page."""
 
     def __getitem__(self, name):
-        if self._labels is None:
-            self._labels = {
-                type_name: str(block.label)
-                for type_name, block in get_consultation_block_types()
-            }
-        return self._labels.get(name, name)
+        return registered_blocks().get(name) or unregistered_block()
 
 
-def removed_block(contribution, type_labels):
+@cache
+def unregistered_block():
+    """Stands for a block type no longer registered: its content is read as
+    stored (the interface's defaults)."""
+    return ConsultationBlock()
+
+
+def removed_block(contribution, block_types):
+    block = block_types[contribution.block_type]
     return BlockInfo(
         id=contribution.block_id,
         block_type=contribution.block_type,
         label=str(_("(removed from the page)")),
-        type_label=type_labels[contribution.block_type],
-        fields=[],
-        nested=removed_block_is_nested(contribution),
+        type_label=str(block.label) or contribution.block_type,
+        block=block,
     )
-
-
-def removed_block_is_nested(contribution):
-    """Whether a contribution to a removed block keeps its answers as a
-    survey does."""
-    return isinstance(contribution.content.get(SURVEY_ANSWERS), dict)
-
-
-def contribution_text(contribution):
-    """The free text of a contribution (views, a question), or ""."""
-    for key in TEXT_KEYS:
-        text = contribution.content.get(key)
-        if isinstance(text, str):
-            return text
-    return ""
-
-
-def readable_answers(contribution, info):
-    """[(question, answer)] in the block's order, then answers to questions
-    that are no longer on the page (raw, so nothing is lost)."""
-    answers = info.answers_in(contribution.content)
-    known = {answer_field.key for answer_field in info.fields}
-    lines = [
-        (answer_field.label, answer_field.display(answers[answer_field.key]))
-        for answer_field in info.fields
-        if answers.get(answer_field.key) not in (None, "", [])
-    ]
-    lines.extend(
-        (str(key), AnswerField(key, key).display(value))
-        for key, value in unknown_answers(answers, known)
-    )
-    return lines
-
-
-def unknown_answers(answers, known):
-    skipped = known | SETTING_KEYS | set(TEXT_KEYS)
-    return [(key, value) for key, value in answers.items() if key not in skipped]
 
 
 def excerpt(contribution, info, length=100):
     """A short line for listings: the text, or the first answers."""
-    text = contribution_text(contribution) or "; ".join(
+    text = info.text(contribution) or "; ".join(
         f"{question}: {answer}"
-        for question, answer in readable_answers(contribution, info)
+        for question, answer in info.readable_answers(contribution)
     )
     return Truncator(" ".join(text.split())).chars(length)
 

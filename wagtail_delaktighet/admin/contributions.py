@@ -26,16 +26,13 @@ from ..models import (
     ContributionPersonalData,
     DialoguePage,
 )
-from ..moderation.responses import accepts_responses
 from .contribution_content import (
-    BlockTypeLabels,
+    BlockTypes,
     channel_label,
-    contribution_text,
     dialogue_blocks,
     excerpt,
-    readable_answers,
+    registered_blocks,
     removed_block,
-    removed_block_is_nested,
 )
 from .contribution_filters import (
     DialogueContributionFilterSet,
@@ -64,7 +61,7 @@ class BlockDescriptions:
 
     def __init__(self, pages=()):
         self.by_page = {page.pk: dialogue_blocks(page) for page in pages}
-        self.type_labels = BlockTypeLabels()
+        self.block_types = BlockTypes()
         # Blocks removed from their page, described once each (an export
         # asks for every row).
         self.removed = {}
@@ -80,14 +77,9 @@ class BlockDescriptions:
         info = blocks.get(contribution.block_id)
         if info is not None:
             return info
-        key = (
-            contribution.page_id,
-            contribution.block_id,
-            contribution.block_type,
-            removed_block_is_nested(contribution),
-        )
+        key = (contribution.page_id, contribution.block_id, contribution.block_type)
         if key not in self.removed:
-            self.removed[key] = removed_block(contribution, self.type_labels)
+            self.removed[key] = removed_block(contribution, self.block_types)
         return self.removed[key]
 
 
@@ -131,9 +123,29 @@ class ContributionListingView(IndexView):
         return queryset.filter(query)
 
     def search_lookups(self):
-        # Key lookups, not the JSON cast to text: SQLite and MariaDB store
-        # "ö" as "\u00f6" in JSON text, so a cast would miss Swedish words.
-        return [*self.search_fields, "content__text", "content__question"]
+        """The fields searched: the receipt, the display name and the free
+        text of the blocks of the dialogues shown, as each block describes
+        it (``search_paths()``). Key lookups, not the JSON cast to text:
+        SQLite and MariaDB store "ö" as "\u00f6" in JSON text, so a cast
+        would miss Swedish words."""
+        lookups = list(self.search_fields)
+        # The main text of every block type, also of blocks since removed
+        # from their page.
+        for block in registered_blocks().values():
+            if block.text_field_name:
+                lookup = f"content__{block.text_field_name}"
+                if lookup not in lookups:
+                    lookups.append(lookup)
+        for blocks in self.searched_dialogue_blocks():
+            for info in blocks.values():
+                for lookup in info.search_lookups():
+                    if lookup not in lookups:
+                        lookups.append(lookup)
+        return lookups
+
+    def searched_dialogue_blocks(self):
+        """{block id: BlockInfo} of each dialogue a search covers."""
+        return self.describe.by_page.values()
 
     def get_table(self, object_list):
         if not self.is_export:
@@ -219,17 +231,6 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "blocks": self.blocks}
 
-    def search_lookups(self):
-        # The dialogue's own text answers: surveys keep them by question id,
-        # custom blocks under their field names.
-        lookups = super().search_lookups()
-        for info in self.blocks.values():
-            for answer_field in info.fields:
-                if not answer_field.choices:
-                    prefix = "content__answers" if info.nested else "content"
-                    lookups.append(f"{prefix}__{answer_field.key}")
-        return lookups
-
     def get_index_url(self):
         return reverse(self.index_url_name, args=[self.page.pk])
 
@@ -288,6 +289,14 @@ class ModerationInboxView(ContributionListingView):
         return moderation.moderatable(
             permissions.contributions_for(self.request.user)
         ).select_related("page")
+
+    def searched_dialogue_blocks(self):
+        # Every dialogue with contributions in the inbox: one query, and
+        # only when searching.
+        dialogues = DialoguePage.objects.filter(
+            pk__in=self.get_base_queryset().values("page_id")
+        )
+        return [dialogue_blocks(dialogue) for dialogue in dialogues]
 
     @cached_property
     def columns(self):
@@ -365,8 +374,8 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
             contribution=contribution,
             page=self.page,
             block_info=info,
-            text=contribution_text(contribution),
-            answers=readable_answers(contribution, info),
+            text=info.text(contribution),
+            answers=info.readable_answers(contribution),
             channel=channel_label(contribution),
             responses=contribution.responses.select_related(
                 "signed_by", "signed_by__body", "created_by"
@@ -388,14 +397,8 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
                 reject_url=reverse(url_name("reject"), args=[contribution.pk]),
                 rejection_form=RejectionForm(),
             )
-        if block_type_accepts_responses(
-            contribution.block_type
-        ) and permissions.can_moderate(user, self.page):
+        if info.block.accepts_official_responses and permissions.can_moderate(
+            user, self.page
+        ):
             context["respond_url"] = respond_url(contribution)
         return context
-
-
-def block_type_accepts_responses(block_type):
-    """Whether contributions of this block type get official responses."""
-    block = DialoguePage.body.field.stream_block.child_blocks.get(block_type)
-    return block is not None and accepts_responses(block)

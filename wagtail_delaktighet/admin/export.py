@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .. import log_actions
-from .contribution_content import channel_label, contribution_text, unknown_answers
+from .contribution_content import channel_label
 
 #: What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -86,7 +86,7 @@ def export_columns(blocks, describe, *, personal_data):
             ExportColumn("email", _("Email"), lambda c: personal(c, "email")),
             ExportColumn("consent", _("Consent"), consent_column()),
         ]
-    columns.append(ExportColumn("text", _("Text"), contribution_text))
+    columns.append(ExportColumn("text", _("Text"), lambda c: describe(c).text(c)))
     columns += question_columns(blocks)
     columns.append(
         ExportColumn(
@@ -131,10 +131,8 @@ def answer_getter(info, answer_field):
 
 
 def other_answers(contribution, info):
-    answers = info.answers_in(contribution.content)
-    known = {answer_field.key for answer_field in info.fields}
     return "; ".join(
-        f"{key}: {value}" for key, value in unknown_answers(answers, known)
+        f"{key}: {value}" for key, value in info.other_answers(contribution)
     )
 
 

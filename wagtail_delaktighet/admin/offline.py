@@ -26,7 +26,6 @@ from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 from wagtail.log_actions import log
 
 from .. import log_actions, permissions
-from ..blocks.consultation import is_consultation_block
 from ..models import Channel, Contribution, DialoguePage
 from ..participation import service
 from .links import url_name
@@ -52,22 +51,18 @@ def offline_channels():
 
 def consultation_blocks(page):
     """(block id, label) of each consultation block of the dialogue, in order."""
-    choices = []
-    for number, child in enumerate(
-        (child for child in page.body if is_consultation_block(child.block)), start=1
-    ):
-        choices.append((child.id, block_label(number, child.block, child.value)))
-    return choices
+    return [
+        (block_id, block_label(number, block, value))
+        for number, (block_id, block, value) in enumerate(
+            page.consultation_blocks(), start=1
+        )
+    ]
 
 
 def block_label(number, block, value):
-    # Each block type names its heading differently; use the first it has.
-    title = next(
-        (value.get(key) for key in ("heading", "question", "prompt") if value.get(key)),
-        "",
-    )
     label = f"{number}. {block.label}"
-    return f"{label}: {title}" if title else label
+    title = block.block_title(value)
+    return f"{label}: {title}" if title and title != str(block.label) else label
 
 
 def offline_input_url(page, **params):

@@ -112,7 +112,7 @@ class RespondView(WagtailAdminTemplateMixin, TemplateView):
         if not permissions.can_moderate(request.user, self.page):
             raise PermissionDenied
         self.block, self.block_value = self._block()
-        if self.block is None or not responses.accepts_responses(self.block):
+        if self.block is None or not self.block.accepts_official_responses:
             raise Http404("This contribution does not take official responses.")
         return super().dispatch(request, contribution_id)
 
@@ -189,9 +189,9 @@ class RespondView(WagtailAdminTemplateMixin, TemplateView):
         ).order_by("created_at", "pk")
         context.update(
             contribution=self.contribution,
-            # A question's text, or the text of another block's contribution.
-            contribution_text=self.contribution.content.get("question")
-            or self.contribution.content.get("text", ""),
+            contribution_text=self.block.contribution_text(
+                self.block_value, self.contribution
+            ),
             dialogue=self.page,
             addressee=addressee_label(self.contribution.content.get("addressed_to")),
             earlier_responses=earlier,

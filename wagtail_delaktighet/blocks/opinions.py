@@ -3,7 +3,7 @@ from wagtail import blocks
 
 from ..models.contributions import Contribution, ContributionStatus
 from ..participation.forms import text_field
-from .addressing import addressed_to_block, addressee_label
+from .addressing import BOTH, addressed_to_block, addressee_label
 from .consultation import ConsultationBlock, ContributionData
 from .public_listing import paginate
 
@@ -32,10 +32,24 @@ class ViewsBlock(ConsultationBlock):
         default=Publication.AFTER_MODERATION,
     )
 
+    text_field_name = "text"
+    copied_settings = ("addressed_to",)
+
     class Meta:
         icon = "comment"
         label = _("Give your views")
         template = "wagtail_delaktighet/blocks/views.html"
+        description = _(
+            "Free text to elected representatives, officials or both; "
+            "published after moderation or read by the municipality only."
+        )
+        preview_template = "wagtail_delaktighet/blocks/preview.html"
+        preview_value = {
+            "heading": _("Give your views"),
+            "prompt": _("What should the new park have?"),
+            "addressed_to": BOTH,
+            "publication": "after_moderation",
+        }
 
     def form_fields(self, value):
         from django import forms

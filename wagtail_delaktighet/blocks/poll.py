@@ -43,6 +43,17 @@ class PollBlock(ConsultationBlock):
         icon = "list-ul"
         label = _("Poll")
         template = "wagtail_delaktighet/blocks/poll.html"
+        description = _(
+            "One question with options; each participant votes once and sees "
+            "the results as you choose."
+        )
+        preview_template = "wagtail_delaktighet/blocks/preview.html"
+        preview_value = {
+            "question": _("Which colour should the benches be?"),
+            "help_text": "",
+            "options": [_("Green"), _("Red"), _("Blue")],
+            "show_results": "after_voting",
+        }
 
     def form_fields(self, value):
         return {

@@ -5,7 +5,7 @@ from wagtail import blocks
 
 from ..models.contributions import Contribution, ContributionStatus, OfficialResponse
 from ..participation.forms import text_field
-from .addressing import addressed_to_block, addressee_label
+from .addressing import BOTH, addressed_to_block, addressee_label
 from .consultation import ConsultationBlock, ContributionData
 from .public_listing import paginate
 
@@ -26,11 +26,23 @@ class QuestionBlock(ConsultationBlock):
     addressed_to = addressed_to_block()
 
     accepts_official_responses = True
+    text_field_name = "question"
+    copied_settings = ("addressed_to",)
 
     class Meta:
         icon = "help"
         label = _("Ask a question")
         template = "wagtail_delaktighet/blocks/question.html"
+        description = _(
+            "Participants ask; staff answer publicly, signed with their role, "
+            "and the question is published with its answer."
+        )
+        preview_template = "wagtail_delaktighet/blocks/preview.html"
+        preview_value = {
+            "heading": _("Ask a question"),
+            "prompt": "",
+            "addressed_to": BOTH,
+        }
 
     def form_fields(self, value):
         return {

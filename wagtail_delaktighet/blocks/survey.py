@@ -10,6 +10,7 @@ from ..participation.forms import OptionsField, text_field
 from .charts import chart_from_counts
 from .choices import option_items
 from .consultation import ConsultationBlock, ContributionData
+from .data_fields import DataField, data_field_from_form_field
 
 
 class QuestionKind:
@@ -122,10 +123,46 @@ class SurveyBlock(ConsultationBlock):
     introduction = blocks.TextBlock(label=_("Introduction"), required=False)
     questions = blocks.ListBlock(SurveyQuestionBlock(), label=_("Questions"), min_num=1)
 
+    #: Answers are kept by question id under content["answers"].
+    answers_key = "answers"
+
     class Meta:
         icon = "form"
         label = _("Survey")
         template = "wagtail_delaktighet/blocks/survey.html"
+        description = _(
+            "Several questions: text, choices, a 1–5 scale or yes and no. "
+            "Answers are not public; their counts are."
+        )
+        preview_template = "wagtail_delaktighet/blocks/preview.html"
+        preview_value = {
+            "heading": _("What do you think of the park?"),
+            "introduction": "",
+            "questions": [
+                {
+                    "question": _("How often do you visit the park?"),
+                    "kind": QuestionKind.SINGLE_CHOICE,
+                    "options": [_("Every week"), _("Now and then"), _("Never")],
+                    "required": True,
+                    "help_text": "",
+                },
+                {
+                    "question": _("What would make it better?"),
+                    "kind": QuestionKind.LONG_TEXT,
+                    "options": [],
+                    "required": False,
+                    "help_text": "",
+                },
+            ],
+        }
+
+    def data_fields(self, value) -> list[DataField]:
+        # One per question, keyed by the question's id (the form field is
+        # "q_<id>"), so rewording a question keeps its column.
+        return [
+            data_field_from_form_field(question_id, question_field(question))
+            for _name, question_id, question in question_items(value)
+        ]
 
     def form_fields(self, value):
         return {

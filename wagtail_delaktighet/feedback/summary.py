@@ -18,7 +18,6 @@ on the dialogue page leave them out too, so both pages give the same numbers.
 
 from dataclasses import dataclass, field
 
-from ..blocks.consultation import is_consultation_block
 from ..models.contributions import Channel
 from ..participation import counters
 
@@ -36,7 +35,8 @@ class BlockSummary:
 
     block_id: str
     block_type: str
-    #: The block's own heading, where it has one (a survey); may be empty.
+    #: The block's title (``block_title()``), or empty when its one chart
+    #: already says it (a poll's question).
     heading: str
     charts: list
 
@@ -73,23 +73,26 @@ def channel_counts(counts):
 
 def block_summaries(dialogue):
     summaries = []
-    for child in dialogue.body:
-        if not is_consultation_block(child.block):
-            continue
-        charts = child.block.summary_charts(
-            child.value, page=dialogue, block_id=child.id
-        )
+    for block_id, block, value in dialogue.consultation_blocks():
+        charts = block.summary_charts(value, page=dialogue, block_id=block_id)
         if charts:
             summaries.append(
                 BlockSummary(
-                    block_id=child.id,
-                    block_type=child.block_type,
-                    # Consultation blocks are StructBlocks; a survey has one.
-                    heading=str(child.value.get("heading") or ""),
+                    block_id=block_id,
+                    block_type=block.name,
+                    heading=summary_heading(block.block_title(value), charts),
                     charts=charts,
                 )
             )
     return summaries
+
+
+def summary_heading(title, charts):
+    """The block's title over its charts, unless it would only repeat the
+    title of its one chart."""
+    if len(charts) == 1 and str(charts[0].title) == title:
+        return ""
+    return title
 
 
 def dialogue_summary(dialogue):

@@ -523,6 +523,13 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         verbose_name = _("dialogue")
         verbose_name_plural = _("dialogues")
 
+    def consultation_blocks(self):
+        """The consultation blocks of the body, in order: ``(block_id,
+        block, value)`` named tuples (``ConsultationBlockItem``)."""
+        from ..blocks.consultation import consultation_blocks_in
+
+        return consultation_blocks_in(self.body)
+
     def publish_rule_errors(self, going_live_with=()):
         # However it goes live (publishing/enforcement.py), not only from the edit form.
         return publish_rule_errors_for_page(self)

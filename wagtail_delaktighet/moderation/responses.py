@@ -26,12 +26,6 @@ class ResponseError(Exception):
         self.message = str(message)
 
 
-def accepts_responses(block):
-    """Whether a consultation block shows official responses on the public
-    page: those that set ``accepts_official_responses`` (questions do)."""
-    return bool(getattr(block, "accepts_official_responses", False))
-
-
 def latest_draft(contribution):
     """The contribution's most recent unpublished response, if any."""
     return (

@@ -7,11 +7,16 @@ contribution, its counted answers and any personal data in one transaction,
 with a receipt reference.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import random
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
@@ -19,7 +24,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from .. import signals
-from ..blocks.consultation import is_consultation_block
 from ..models.contributions import (
     Channel,
     Contribution,
@@ -30,6 +34,12 @@ from ..models.contributions import (
 from ..models.status import DialogueStatus
 from . import counters, ratelimit
 from .participants import dialogue_participant_key, participant_key
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+
+    from ..models import DialoguePage
+    from .forms import ContributionForm
 
 
 class ParticipationError(Exception):
@@ -82,21 +92,21 @@ class AlreadyAnswered(ParticipationError):
 class Submission:
     """The outcome of ``submit``: a stored contribution, or a form with errors."""
 
-    form: object
+    form: ContributionForm
     contribution: Contribution | None = None
     #: True when the same form was posted again and the earlier row returned.
     duplicate: bool = False
 
     @property
-    def accepted(self):
+    def accepted(self) -> bool:
         return self.contribution is not None
 
 
 def find_consultation_block(page, block_id):
     """The (block, value) of a consultation block in a dialogue's body."""
-    for child in page.body:
-        if child.id == block_id and is_consultation_block(child.block):
-            return child.block, child.value
+    for found_id, block, value in page.consultation_blocks():
+        if found_id == block_id:
+            return block, value
     raise BlockNotFound()
 
 
@@ -130,16 +140,16 @@ def check_dialogue_open(page, now=None):
 # name and email pass through every frame.
 @sensitive_variables()
 def submit(
-    page,
-    block_id,
-    data,
+    page: DialoguePage,
+    block_id: str,
+    data: Mapping[str, Any],
     *,
-    channel=Channel.WEB,
-    client=None,
-    participant=None,
-    entered_by=None,
-    created_at=None,
-):
+    channel: str = Channel.WEB,
+    client: str | None = None,
+    participant: str | None = None,
+    entered_by: AbstractBaseUser | None = None,
+    created_at: datetime | None = None,
+) -> Submission:
     """Validate and store one contribution to one consultation block.
 
     ``client`` is a keyed hash of the sender's address (``ratelimit.client_key``)

@@ -15,7 +15,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ..blocks.consultation import is_consultation_block
+from ..blocks.consultation import consultation_blocks_in
 
 #: The fields a published dialogue must have, with what to tell the editor.
 REQUIRED_TO_PUBLISH = {
@@ -149,11 +149,10 @@ def feedback_rule_errors(dialogue, going_live_with=()):
 def consultation_block_labels(stream_value):
     """The labels of the consultation block types in a body, each once."""
     labels = []
-    for child in stream_value or ():
-        if is_consultation_block(child.block):
-            label = str(child.block.label)
-            if label not in labels:
-                labels.append(label)
+    for _block_id, block, _value in consultation_blocks_in(stream_value):
+        label = str(block.label)
+        if label not in labels:
+            labels.append(label)
     return labels
 
 

@@ -1,12 +1,9 @@
 from django import template
 
+from ..blocks.consultation import BLOCK_ANCHOR_PREFIX
 from ..models.influence import ladder_for
 
 register = template.Library()
-
-#: A consultation block's HTML id is this plus its block id; messages for one
-#: block carry that id as a tag (views/participate.py).
-BLOCK_ANCHOR_PREFIX = "dlk-block-"
 
 
 @register.inclusion_tag(
@@ -37,23 +34,12 @@ def influence_badge(context, level, heading_level=None):
 
 @register.simple_tag(takes_context=True)
 def consultation_block(context, child):
-    """Render a consultation block of a dialogue's body with its form, results
-    and action URL (``dlk_consultation`` from the page's context)."""
-    state = context.get("dlk_consultation", {}).get(child.id)
-    if state is None:
-        return ""
+    """Render a block of a dialogue's body as ``{% include_block child %}``
+    does, naming its block id: the block finds its form, results and action
+    URL in the page's context itself (``ConsultationBlock.get_context``)."""
     block_context = context.flatten()
-    block_context.update(
-        {
-            "block_id": child.id,
-            "block_type": child.block_type,
-            "anchor": f"{BLOCK_ANCHOR_PREFIX}{child.id}",
-            "state": state,
-            "form": state.form,
-            "results": state.results,
-        }
-    )
-    return child.block.render(child.value, context=block_context)
+    block_context["block_id"] = child.id
+    return child.render_as_block(context=block_context)
 
 
 @register.filter

@@ -7,10 +7,10 @@ costs the same whatever the number of contributions.
 
 from dataclasses import dataclass
 
-from ..blocks.consultation import is_consultation_block
+from ..blocks.consultation import ConsultationState, page_accepts_input
 from ..models.site_settings import DelaktighetSettings
-from ..models.status import DialogueStatus
-from ..participation.service import level_accepts_input
+
+__all__ = ["ConsultationState", "RejectedSubmission", "consultation_context"]
 
 #: The request attribute where the participate view leaves a rejected post.
 REJECTED_SUBMISSION_ATTRIBUTE = "_wagtail_delaktighet_rejected_submission"
@@ -24,39 +24,21 @@ class RejectedSubmission:
     message: str = ""
 
 
-@dataclass
-class ConsultationState:
-    form: object
-    action_url: str
-    accepting: bool
-    results: object = None
-    message: str = ""
-
-    @property
-    def has_errors(self):
-        return bool(self.message) or bool(self.form.errors)
-
-
 def consultation_context(request, page, page_url):
     rejected = getattr(request, REJECTED_SUBMISSION_ATTRIBUTE, None)
-    accepting = page.status == DialogueStatus.OPEN and level_accepts_input(page)
+    accepting = page_accepts_input(page)
     states = {}
-    for child in page.body:
-        if not is_consultation_block(child.block):
-            continue
-        if rejected is not None and rejected.block_id == child.id:
-            form, message = rejected.form, rejected.message
-        else:
-            form = child.block.build_form(child.value, block_id=child.id)
-            message = ""
-        states[child.id] = ConsultationState(
-            form=form,
-            message=message,
+    for block_id, block, value in page.consultation_blocks():
+        kept = rejected is not None and rejected.block_id == block_id
+        states[block_id] = block.state(
+            value,
+            block_id=block_id,
+            page=page,
+            page_url=page_url,
+            request=request,
             accepting=accepting,
-            action_url=page_url + page.reverse_subpage("participate", args=(child.id,)),
-            results=child.block.results(
-                child.value, page=page, block_id=child.id, request=request
-            ),
+            form=rejected.form if kept else None,
+            message=rejected.message if kept else "",
         )
     if not states:
         return {"dlk_consultation": states}

@@ -10,15 +10,12 @@ from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.views.decorators.debug import sensitive_post_parameters
 
+from ..blocks.consultation import block_anchor
 from ..participation import service
 from ..participation.forms import posted_submission_key
 from ..participation.participants import participant_token
 from ..participation.ratelimit import client_address, client_key, retry_after
 from .consultation import REJECTED_SUBMISSION_ATTRIBUTE, RejectedSubmission
-
-
-def block_anchor(block_id):
-    return f"dlk-block-{block_id}"
 
 
 # Error reports never show what a citizen posted: names, emails and free text
