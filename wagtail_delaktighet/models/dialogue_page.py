@@ -54,7 +54,11 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         _("summary"),
         max_length=500,
         blank=True,
-        help_text=_("One or two sentences shown on the dialogue's card in lists."),
+        help_text=_(
+            "One or two sentences shown on the dialogue's card in lists, so "
+            "people can find the dialogues that concern them (P1: easy to "
+            "find information)."
+        ),
     )
     purpose = models.TextField(
         _("purpose"),
@@ -67,7 +71,10 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         _("the question we ask"),
         max_length=255,
         blank=True,
-        help_text=_("The question participants are asked to answer, in one sentence."),
+        help_text=_(
+            "The question participants are asked to answer, in one sentence "
+            "(P5: a clear purpose)."
+        ),
     )
     influence_level = models.ForeignKey(
         "wagtail_delaktighet.InfluenceLevel",
@@ -84,20 +91,27 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
     can_influence = RichTextField(
         _("what you can influence"),
         features=["bold", "italic", "ol", "ul", "link"],
-        help_text=_("What is open to change through the participants' input (P5)."),
+        help_text=_(
+            "What is open to change through the participants' input (P5: a "
+            "clear degree of influence). Required to publish."
+        ),
     )
     cannot_influence = RichTextField(
         _("what you cannot influence"),
         features=["bold", "italic", "ol", "ul", "link"],
         blank=True,
-        help_text=_("What is already decided or outside the dialogue (P5)."),
+        help_text=_(
+            "What is already decided or outside the dialogue, so nobody "
+            "expects more than is possible (P5: a clear degree of influence)."
+        ),
     )
     input_handling = RichTextField(
         _("how your input is handled"),
         features=["bold", "italic", "ol", "ul", "link"],
         help_text=_(
             "Who reads the input, how it is compiled and how it reaches the "
-            "decision-makers (P5)."
+            "decision-makers (P5: clear how input is handled). Required to "
+            "publish."
         ),
     )
     decision_body = models.ForeignKey(
@@ -107,13 +121,20 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The body that takes the decision the dialogue feeds into (P2)."),
+        help_text=_(
+            "The body that takes the decision the dialogue feeds "
+            "into, so participants see where in the decision process "
+            "they take part (P2)."
+        ),
     )
     decision_timing = models.CharField(
         _("when the decision is taken"),
         max_length=255,
         blank=True,
-        help_text=_("For example “At the council meeting in March 2027”."),
+        help_text=_(
+            "For example “At the council meeting in March 2027”: "
+            "shows that participation comes before the decision (P2)."
+        ),
     )
     responsible_body = models.ForeignKey(
         "wagtail_delaktighet.Body",
@@ -121,14 +142,20 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         null=True,
         on_delete=models.PROTECT,
         related_name="responsible_for_dialogues",
-        help_text=_("The body that holds the dialogue and answers for it (P2)."),
+        help_text=_(
+            "The body that holds the dialogue and answers for it (P2: "
+            "systematic, coordinated work). Required to publish."
+        ),
     )
     coordinating_bodies = ParentalManyToManyField(
         "wagtail_delaktighet.Body",
         verbose_name=_("coordinating bodies"),
         blank=True,
         related_name="coordinated_dialogues",
-        help_text=_("Other bodies the dialogue is coordinated with (P2)."),
+        help_text=_(
+            "Other bodies the dialogue is coordinated with (P2: coordinated "
+            "work across the municipality)."
+        ),
     )
     scope = models.CharField(
         _("scope"),
@@ -136,8 +163,9 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         choices=Scope.choices,
         blank=True,
         help_text=_(
-            "Municipality-wide dialogues are decided by the council and "
-            "coordinated by the executive board."
+            "Municipality-wide dialogues are decided by the council "
+            "and coordinated by the executive board; committees hold "
+            "dialogues in their own areas."
         ),
     )
     scope_decided_by = models.ForeignKey(
@@ -147,17 +175,25 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("The body that decided to hold this dialogue."),
+        help_text=_(
+            "The body that decided to hold this dialogue, so it is "
+            "clear who stands behind it."
+        ),
     )
     opens_at = models.DateTimeField(
         _("opens"),
         null=True,
-        help_text=_("When participation opens. Required to publish."),
+        help_text=_(
+            "When participation opens: early, before the "
+            "decision is prepared (P2). Required to publish."
+        ),
     )
     closes_at = models.DateTimeField(
         _("closes"),
         null=True,
-        help_text=_("When participation closes. Must be after it opens."),
+        help_text=_(
+            "When participation closes. Must be after it opens. Required to publish."
+        ),
     )
     feedback_promised_on = models.DateField(
         _("feedback promised by"),
@@ -189,18 +225,30 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         verbose_name=_("areas"),
         blank=True,
         related_name="dialogues",
+        help_text=_(
+            "The parts of the municipality the dialogue concerns, so people "
+            "can find it by place (P1: easy to find)."
+        ),
     )
     topics = ParentalManyToManyField(
         "wagtail_delaktighet.Topic",
         verbose_name=_("topics"),
         blank=True,
         related_name="dialogues",
+        help_text=_(
+            "What the dialogue is about, so people can find it by subject "
+            "(P1: easy to find)."
+        ),
     )
     strategic_goals = ParentalManyToManyField(
         "wagtail_delaktighet.StrategicGoal",
         verbose_name=_("strategic goals"),
         blank=True,
         related_name="dialogues",
+        help_text=_(
+            "The municipality's goals the dialogue contributes to (P2: "
+            "systematic work tied to the municipality's plans)."
+        ),
     )
     methods = ParentalManyToManyField(
         "wagtail_delaktighet.Method",
@@ -214,7 +262,8 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_(
             "The dialogue's content, and the consultation blocks where "
-            "participants take part."
+            "participants give their views and ask questions (P1, P4: "
+            "various forms of influence)."
         ),
     )
 
@@ -298,24 +347,14 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         APIField("body"),
     ]
 
-    # Help texts on the panels say which policy principle a field serves, in
-    # plain words (panel help texts need no migration).
+    # The help texts are the fields' own (one source for the edit form, the
+    # API schema and the docs); each says which policy principle it serves.
     content_panels = Page.content_panels + [
         FieldPanel(
             "summary",
-            help_text=_(
-                "One or two sentences shown on the dialogue's card in lists, so "
-                "people can find the dialogues that concern them (P1: easy to "
-                "find information)."
-            ),
         ),
         FieldPanel(
             "body",
-            help_text=_(
-                "The dialogue's content, and the consultation blocks where "
-                "participants give their views and ask questions (P1, P4: "
-                "various forms of influence)."
-            ),
         ),
         SubmissionsPanel(),
     ]
@@ -323,33 +362,16 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         FieldPanel("purpose"),
         FieldPanel(
             "question",
-            help_text=_(
-                "The question participants are asked to answer, in one sentence "
-                "(P5: a clear purpose)."
-            ),
         ),
         FieldPanel("influence_level"),
         FieldPanel(
             "can_influence",
-            help_text=_(
-                "What is open to change through the participants' input (P5: a "
-                "clear degree of influence). Required to publish."
-            ),
         ),
         FieldPanel(
             "cannot_influence",
-            help_text=_(
-                "What is already decided or outside the dialogue, so nobody "
-                "expects more than is possible (P5: a clear degree of influence)."
-            ),
         ),
         FieldPanel(
             "input_handling",
-            help_text=_(
-                "Who reads the input, how it is compiled and how it reaches the "
-                "decision-makers (P5: clear how input is handled). Required to "
-                "publish."
-            ),
         ),
         MultiFieldPanel(
             [
@@ -357,17 +379,9 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
                     [
                         FieldPanel(
                             "opens_at",
-                            help_text=_(
-                                "When participation opens: early, before the "
-                                "decision is prepared (P2). Required to publish."
-                            ),
                         ),
                         FieldPanel(
                             "closes_at",
-                            help_text=_(
-                                "When participation closes. Must be after it "
-                                "opens. Required to publish."
-                            ),
                         ),
                     ]
                 ),
@@ -379,18 +393,9 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
             [
                 FieldPanel(
                     "decision_body",
-                    help_text=_(
-                        "The body that takes the decision the dialogue feeds "
-                        "into, so participants see where in the decision process "
-                        "they take part (P2)."
-                    ),
                 ),
                 FieldPanel(
                     "decision_timing",
-                    help_text=_(
-                        "For example “At the council meeting in March 2027”: "
-                        "shows that participation comes before the decision (P2)."
-                    ),
                 ),
             ],
             heading=_("Who decides and when"),
@@ -420,34 +425,17 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
     people_panels = [
         FieldPanel(
             "responsible_body",
-            help_text=_(
-                "The body that holds the dialogue and answers for it (P2: "
-                "systematic, coordinated work). Required to publish."
-            ),
         ),
         FieldPanel(
             "coordinating_bodies",
-            help_text=_(
-                "Other bodies the dialogue is coordinated with (P2: coordinated "
-                "work across the municipality)."
-            ),
         ),
         FieldRowPanel(
             [
                 FieldPanel(
                     "scope",
-                    help_text=_(
-                        "Municipality-wide dialogues are decided by the council "
-                        "and coordinated by the executive board; committees hold "
-                        "dialogues in their own areas."
-                    ),
                 ),
                 FieldPanel(
                     "scope_decided_by",
-                    help_text=_(
-                        "The body that decided to hold this dialogue, so it is "
-                        "clear who stands behind it."
-                    ),
                 ),
             ]
         ),
@@ -466,24 +454,12 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         FieldPanel("methods"),
         FieldPanel(
             "areas",
-            help_text=_(
-                "The parts of the municipality the dialogue concerns, so people "
-                "can find it by place (P1: easy to find)."
-            ),
         ),
         FieldPanel(
             "topics",
-            help_text=_(
-                "What the dialogue is about, so people can find it by subject "
-                "(P1: easy to find)."
-            ),
         ),
         FieldPanel(
             "strategic_goals",
-            help_text=_(
-                "The municipality's goals the dialogue contributes to (P2: "
-                "systematic work tied to the municipality's plans)."
-            ),
         ),
     ]
     document_panels = [
