@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-REPO_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = Path(__file__).resolve().parents[2]
 
 
 # Left out of the copy the wheel is built from: what a build or a tool leaves
