@@ -1,6 +1,6 @@
 import pytest
 
-from wagtail_delaktighet.models import DialoguePage, DialogueStatus
+from wagtail_delaktighet.models import DialoguePage, DialogueStatus, Topic
 
 
 @pytest.mark.django_db
@@ -17,12 +17,19 @@ def test_ladder_is_seeded_in_order(ladder):
 
 
 @pytest.mark.django_db
-def test_make_dialogue_fixture_publishes_an_open_dialogue(make_dialogue, level):
-    from wagtail_delaktighet.models import Topic
+def test_topics_change_on_the_live_page_when_their_revision_is_published(
+    make_dialogue,
+):
+    parks = Topic.objects.create(name="Parker")
+    traffic = Topic.objects.create(name="Trafik")
+    page = make_dialogue(topics=[traffic])
+    assert page.live and page.status == DialogueStatus.OPEN
 
-    topic = Topic.objects.create(name="Trafik")
-    page = make_dialogue(topics=[topic])
-    assert page.live
-    assert page.status == DialogueStatus.OPEN
-    assert list(page.topics.all()) == [topic]
-    assert DialoguePage.objects.live().count() == 1
+    # An editor adds a topic in a draft: the live page keeps its topics
+    # until the draft is published.
+    page.topics.set([parks, traffic])
+    revision = page.save_revision()
+    assert list(DialoguePage.objects.get(pk=page.pk).topics.all()) == [traffic]
+
+    revision.publish()
+    assert set(DialoguePage.objects.get(pk=page.pk).topics.all()) == {parks, traffic}
