@@ -3,6 +3,7 @@ tests/fixtures/ holds those of one subject, available to every test."""
 
 import os
 
+import pytest
 from hypothesis import settings as hypothesis_settings
 
 pytest_plugins = [
@@ -21,3 +22,16 @@ pytest_plugins = [
 hypothesis_settings.register_profile("delaktighet", max_examples=60, deadline=None)
 hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "delaktighet"))
+
+
+#: Folders whose tests share costly set-up per worker (a browser, server
+#: processes, the demo): with ``--dist loadgroup`` (``make test``) each runs on
+#: one worker, which sets it up once.
+SHARED_SET_UP = ("browser", "traffic", "demo")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        folder = item.path.parent.name
+        if folder in SHARED_SET_UP and item.path.parent.parent.name == "tests":
+            item.add_marker(pytest.mark.xdist_group(folder))
