@@ -24,10 +24,12 @@ demo: $(BIN)/.installed
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # In parallel, one pytest-xdist worker per CPU core; PYTEST_ARGS comes after,
-# so `make test PYTEST_ARGS="-n 0"` runs everything in one process.
+# so `make test PYTEST_ARGS="-n 0"` runs everything in one process. With
+# loadgroup the browser, traffic and demo tests each stay on one worker, which
+# sets up their browser, servers or demo once (tests/conftest.py).
 test: $(BIN)/.installed
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -m pip install --quiet "mysqlclient>=2.2.1";; esac
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 # The benchmark suite (docs/development.md, "Benchmarks"): SQLite unless
 # DATABASE_URL names a server; `make bench BENCH_ARGS=--quick` for a short run.

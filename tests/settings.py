@@ -1,29 +1,139 @@
-"""Test settings: the example site, plus fast hashing and in-memory mail."""
+"""Settings of the package's tests: a host site with the package installed.
+
+They are written out here rather than imported from the example site, so
+that a change to the example site (or an environment variable it reads,
+such as ``DEBUG`` or ``EMAIL_BACKEND``) cannot change what the tests see. The
+tests still build on the example site's home page app and URLs, as a host
+site's pages. The example site's own settings are tested in
+tests/configuration/test_database_checks.py and tests/configuration/
+test_sqlite_writers.py.
+"""
 
 import os
+from pathlib import Path
 
-from example_site.settings import *  # noqa: F403
-from example_site.settings import DATABASES
+import dj_database_url
 
+REPO_DIR = Path(__file__).resolve().parent.parent
+
+SECRET_KEY = "tests-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+INSTALLED_APPS = [
+    "example_site.home",
+    "wagtail_delaktighet",
+    "wagtail.api.v2",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "rest_framework",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    # Installed as on a site behind a CDN, but without a backend unless a test
+    # configures one (WAGTAILFRONTENDCACHE): it then purges.
+    "wagtail.contrib.frontend_cache",
+    # A project's own consultation blocks (docs/developers/consultation-blocks.md).
+    "tests.testapp",
+]
+
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "example_site.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [REPO_DIR / "example_site" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+
+def test_database():
+    """SQLite in memory (fast; the browser tests' live server shares it), or
+    the server that ``DATABASE_URL`` names, as CI runs the suite on
+    PostgreSQL and MariaDB too."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+    database = dj_database_url.parse(url)
+    if database["ENGINE"] == "django.db.backends.mysql":
+        database.setdefault("OPTIONS", {})["charset"] = "utf8mb4"
+    return database
+
+
+DATABASES = {"default": test_database()}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Fast hashing: the tests log users in, they do not guard passwords.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+
+LANGUAGE_CODE = "sv"
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = REPO_DIR / "var" / "static"
+STATICFILES_DIRS = [REPO_DIR / "example_site" / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = REPO_DIR / "var" / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-DEBUG = False
 
-if not os.environ.get("DATABASE_URL"):
-    # SQLite in memory for speed; the browser tests' live server shares it.
-    DATABASES["default"] = {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}
+WAGTAIL_SITE_NAME = "Älvby kommun"
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+WAGTAIL_I18N_ENABLED = False
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# The front-end cache is installed (as a site behind a CDN has it) but has no
-# backend unless a test configures one (WAGTAILFRONTENDCACHE): it then purges.
-INSTALLED_APPS = [
-    *INSTALLED_APPS,  # noqa: F405
-    "wagtail.contrib.frontend_cache",
-    "tests.testapp",
-]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEFAULT_FROM_EMAIL = "delaktighet@alvby.example"
+
+# Tasks run where they are enqueued, so a test sees their effect at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 WAGTAIL_DELAKTIGHET = {
     "CONSULTATION_BLOCKS": [
         ("suggestion_box", "tests.testapp.blocks.SuggestionBoxBlock"),

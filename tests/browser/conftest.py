@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.initial_rows import restore_wagtail_initial_rows
+from tests.fixtures.initial_rows import restore_wagtail_initial_rows
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
 CHROMIUM_ARGS = [

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.dialogue_parts import make_full_dialogue
+from tests.dialogues.dialogue_parts import make_full_dialogue
 
 
 @pytest.mark.django_db(transaction=True)

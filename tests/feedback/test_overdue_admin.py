@@ -19,16 +19,11 @@ from django.utils.text import slugify
 
 from tests.feedback.support import make_feedback
 from tests.participation.support import text_of
-from tests.staff import conftest as staff_fixtures
 from tests.staff.contributions_support import logged_in, rows
 from wagtail_delaktighet.admin.overdue_panel import PANEL_LENGTH
 from wagtail_delaktighet.models import FeedbackKind
 
 pytestmark = pytest.mark.django_db
-
-# Staff users whose rights reach part of the page tree, and more indexes.
-make_staff_user = staff_fixtures.make_staff_user
-make_dialogue_index = staff_fixtures.make_dialogue_index
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=ZoneInfo("Europe/Stockholm"))
 TODAY = NOW.date()

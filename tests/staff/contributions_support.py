@@ -2,23 +2,20 @@
 export tests: two committees with a dialogue each, staff with different
 rights, and readers for the admin's pages and exported files.
 
-The fixtures are shared through conftest.py.
+The fixtures live in tests/fixtures/staff.py.
 """
 
 import csv
 import io
-from types import SimpleNamespace
 
 import openpyxl
-import pytest
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 
-from tests.participation.support import question, submit, survey, text_of, views
-from wagtail_delaktighet import permissions
-from wagtail_delaktighet.models import Contribution, RejectionReason
+from tests.participation.support import submit, text_of
+from wagtail_delaktighet.models import Contribution
 
 
 def url(view_name, *args):
@@ -121,46 +118,6 @@ def as_dicts(table):
 
 
 # -- the setting
-
-
-@pytest.fixture
-def committee_dialogues(consultation_dialogue, dialogue_index, make_dialogue_index):
-    """Committee A's dialogue (a survey, views and a question) under the usual
-    index, and committee B's (views) under an index of its own."""
-    index_b = make_dialogue_index("fritid", "Fritidsnämndens dialoger")
-    a = consultation_dialogue(
-        body=[survey(), views(), question()], title="Parken i Alvby"
-    )
-    b = consultation_dialogue(
-        body=[views(heading="Tyck till om badet")],
-        parent=index_b,
-        title="Badet i Alvby",
-    )
-    return SimpleNamespace(index_a=dialogue_index, index_b=index_b, a=a, b=b)
-
-
-@pytest.fixture
-def committee_staff(committee_dialogues, make_staff_user):
-    """Users of committee A with growing rights. (The ``editor`` fixture is
-    a superuser.)"""
-    pages = [committee_dialogues.index_a]
-    return SimpleNamespace(
-        editor_a=make_staff_user("erik.redaktor", pages=pages),
-        moderator_a=make_staff_user(
-            "mona.moderator", pages=pages, permissions=[permissions.MODERATE]
-        ),
-        registrar_a=make_staff_user(
-            "rut.registrator",
-            pages=pages,
-            permissions=[permissions.MODERATE, permissions.EXPORT_PERSONAL_DATA],
-        ),
-    )
-
-
-@pytest.fixture
-def rejection_reason(db):
-    """A rejection reason from the seeded netiquette list."""
-    return RejectionReason.objects.order_by("sort_order").first()
 
 
 def send_views(block, text, *, name="", email="", display_name="", **kwargs):

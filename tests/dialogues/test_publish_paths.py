@@ -1,5 +1,5 @@
 """The publish rules hold for every way a dialogue goes live, not only the
-edit form (tests/test_publish_rules.py): Wagtail's bulk "Publish" action,
+edit form (tests/dialogues/test_publish_rules.py): Wagtail's bulk "Publish" action,
 scheduled publishing and ``revision.publish()`` from code. A page that
 breaks them stays a draft, with a message that says why, never a 500; and
 the participation service refuses input the dialogue's level does not take,

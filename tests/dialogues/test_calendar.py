@@ -9,7 +9,7 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from tests.dialogue_parts import add_parts
+from tests.dialogues.dialogue_parts import add_parts
 from wagtail_delaktighet.models import DialogueActivity, DialogueIndexPage, Method
 
 

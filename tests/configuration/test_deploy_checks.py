@@ -5,7 +5,7 @@ import pytest
 from django.core.checks import run_checks
 from django.test import override_settings
 
-from .participation.support import override_delaktighet
+from tests.participation.support import override_delaktighet
 
 LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
 REDIS = {

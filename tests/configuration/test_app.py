@@ -1,13 +1,19 @@
 from django.apps import apps
 from django.core.checks import run_checks
 from django.test import override_settings
+from django.utils import translation
 
 from wagtail_delaktighet.conf import DEFAULTS, delaktighet_settings
 
 
-def test_app_is_installed_with_its_label():
+def test_the_app_is_named_in_the_language_of_the_request():
+    # The name the admin shows (in permission lists, for example) is
+    # translated when it is shown, not when the app loads.
     config = apps.get_app_config("wagtail_delaktighet")
-    assert config.name == "wagtail_delaktighet"
+    with translation.override("en"):
+        assert str(config.verbose_name) == "Citizen participation"
+    with translation.override("sv"):
+        assert str(config.verbose_name) == "Medborgardialog"
 
 
 def test_defaults_apply_when_nothing_is_configured():

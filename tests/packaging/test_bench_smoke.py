@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 #: Each row of the table, and how many times it appears in the smallest run
 #: (two contribution sizes, two index sizes, two submission baselines).

@@ -12,7 +12,6 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 
 from tests.feedback.support import make_feedback
-from tests.test_api import filled_dialogue  # noqa: F401 (a fixture)
 from wagtail_delaktighet.models import Body, DialogueDocument, FeedbackKind
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +20,7 @@ LISTING = {"type": "wagtail_delaktighet.DialoguePage", "fields": "*", "limit": 2
 
 
 @pytest.fixture
-def every_field(filled_dialogue, body_factory):  # noqa: F811
+def every_field(filled_dialogue, body_factory):
     """Dialogues with every field filled; every other one closed with live
     final feedback, so both ways of reaching the status are listed."""
     document = get_document_model().objects.create(
@@ -80,7 +79,7 @@ def test_listing_and_detail_are_exactly_wagtails(client, every_field):
     ours = client.get("/api/v2/pages/", LISTING).json()
     ours_detail = client.get(f"/api/v2/pages/{pages[1].pk}/").json()
 
-    with override_settings(ROOT_URLCONF="tests.plain_api_urls"):
+    with override_settings(ROOT_URLCONF="tests.api.plain_urls"):
         plain = client.get("/api/v2/pages/", LISTING).json()
         plain_detail = client.get(f"/api/v2/pages/{pages[1].pk}/").json()
 

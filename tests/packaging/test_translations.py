@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
-PACKAGE_DIR = Path(__file__).resolve().parent.parent / "wagtail_delaktighet"
+PACKAGE_DIR = Path(__file__).resolve().parents[2] / "wagtail_delaktighet"
 PO_FILE = PACKAGE_DIR / "locale" / "sv" / "LC_MESSAGES" / "django.po"
 MO_FILE = PO_FILE.with_suffix(".mo")
 

@@ -1,15 +1,14 @@
 """The demo's open dialogue uses every consultation block, with contributions
-sent in through the participation service, and loading it again stores
-nothing twice."""
+sent in through the participation service, and loading it again restores
+the moderators' decisions."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 
 from example_site.home.demo import consultation as demo
+from tests.fixtures.demo import load_demo
 from wagtail_delaktighet.blocks.consultation import is_consultation_block
 from wagtail_delaktighet.blocks.survey import QuestionKind
 from wagtail_delaktighet.models import (
@@ -32,10 +31,6 @@ PARTICIPATION_MODELS = [
 BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question"}
 
 
-def load_demo():
-    call_command("load_demo_data", stdout=StringIO())
-
-
 @pytest.fixture(autouse=True)
 def clear_rate_limits():
     cache.clear()
@@ -44,8 +39,7 @@ def clear_rate_limits():
 
 
 @pytest.fixture
-def dialogue(db):
-    load_demo()
+def dialogue(demo_site, db):
     return DialoguePage.objects.get(slug=demo.DIALOGUE_SLUG)
 
 
@@ -215,19 +209,11 @@ def participation_snapshot():
     return counts, rows, responses
 
 
-@pytest.mark.django_db
-def test_loading_twice_stores_nothing_twice():
-    load_demo()
+def test_loading_again_restores_the_moderators_decisions(dialogue):
+    # That loading twice stores nothing twice is tested in
+    # test_example_site.py, on every model.
     first = participation_snapshot()
     assert all(first[0].values())
-    load_demo()
-    assert participation_snapshot() == first
-
-
-@pytest.mark.django_db
-def test_loading_again_restores_the_moderators_decisions():
-    load_demo()
-    first = participation_snapshot()
     Contribution.objects.filter(
         block_id=demo.VIEWS_ID, status=ContributionStatus.PUBLISHED
     ).update(status=ContributionStatus.REJECTED)

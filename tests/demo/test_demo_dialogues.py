@@ -1,13 +1,13 @@
-"""The example site's demo dialogues: complete, varied and idempotent."""
+"""The example site's demo dialogues: complete, varied, and restored when
+loaded again."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
+from tests.fixtures.demo import load_demo
 from wagtail_delaktighet.models import (
     Area,
     Body,
@@ -68,10 +68,6 @@ PHASES_FOR_STATUS = {
 }
 
 
-def load_demo():
-    call_command("load_demo_data", stdout=StringIO())
-
-
 def demo_dialogues():
     index = DialogueIndexPage.objects.get(slug="dialoger")
     pages = DialoguePage.objects.child_of(index).live().order_by("path")
@@ -79,8 +75,7 @@ def demo_dialogues():
 
 
 @pytest.fixture
-def demo(db):
-    load_demo()
+def demo(demo_site, db):
     return demo_dialogues()
 
 
@@ -200,17 +195,9 @@ def content_snapshot():
     return counts, pages, documents, contacts
 
 
-@pytest.mark.django_db
-def test_loading_twice_changes_nothing():
-    load_demo()
-    first = content_snapshot()
-    load_demo()
-    assert content_snapshot() == first
-
-
-@pytest.mark.django_db
-def test_loading_again_restores_edited_content_without_duplicates():
-    load_demo()
+def test_loading_again_restores_edited_content_without_duplicates(demo):
+    # That loading twice changes nothing at all is tested in
+    # test_example_site.py, on every model.
     first = content_snapshot()
     page = DialoguePage.objects.get(slug="trygga-skolvagar-i-bergby")
     page.phases.filter(kind=DialoguePhase.Kind.PLANNING).update(title="Ändrad")

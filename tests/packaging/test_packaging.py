@@ -20,7 +20,7 @@ from packaging.utils import canonicalize_name
 
 import wagtail_delaktighet
 
-REPO_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = Path(__file__).resolve().parents[2]
 PACKAGE = "wagtail_delaktighet"
 PYPROJECT = tomllib.loads((REPO_DIR / "pyproject.toml").read_text())
 

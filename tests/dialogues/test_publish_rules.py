@@ -22,6 +22,7 @@ from wagtail.test.utils.form_data import (
 from wagtail_delaktighet.models import DialoguePage
 from wagtail_delaktighet.publishing.rules import (
     REQUIRED_TO_PUBLISH,
+    publish_rule_errors,
     publish_rule_errors_for_page,
 )
 
@@ -104,9 +105,21 @@ def latest_draft(page):
     return DialoguePage.objects.get(pk=page.pk).get_latest_revision_as_object()
 
 
-def test_edit_view_renders_for_a_draft_dialogue(admin, draft_dialogue):
+def test_a_blank_draft_opens_for_editing_without_rule_messages(admin, draft_dialogue):
+    # The rules speak when the editor publishes, not when they open a draft
+    # that has nothing but its title.
     response = admin.get(reverse("wagtailadmin_pages:edit", args=[draft_dialogue.pk]))
+
     assert response.status_code == 200
+    form = response.context["form"]
+    assert form.instance.pk == draft_dialogue.pk
+    assert form["title"].value() == "Parken vid ån"
+    assert not form.is_bound and not form.errors
+    content = response.content.decode()
+    for name, message in REQUIRED_TO_PUBLISH.items():
+        assert name in form.fields, name
+        assert not form[name].value(), name
+        assert escape(str(message)) not in content, name
 
 
 @pytest.mark.parametrize(
@@ -357,6 +370,18 @@ def test_the_rules_apply_to_a_page_outside_the_admin(make_dialogue, level):
 
 
 def test_closing_day_comparison_uses_the_current_time_zone():
-    # Sanity check of the fixture dates above: Stockholm is UTC+1 in March.
-    moment = timezone.make_aware(datetime(2030, 3, 2, 0, 30))
-    assert moment.astimezone(UTC).date() == date(2030, 3, 1)
+    # 23:30 UTC on 1 March is 00:30 on 2 March in Stockholm (UTC+1): there
+    # the dialogue closes on 2 March, so feedback "by 2 March" is not after
+    # it; where the current time zone is UTC it closes on 1 March.
+    values = {
+        "opens_at": datetime(2030, 2, 1, 8, 0, tzinfo=UTC),
+        "closes_at": datetime(2030, 3, 1, 23, 30, tzinfo=UTC),
+        "feedback_promised_on": date(2030, 3, 2),
+    }
+    assert timezone.get_current_timezone_name() == "Europe/Stockholm"
+    errors = publish_rule_errors(values, publishing=False)
+    assert set(errors) == {"feedback_promised_on"}
+    assert "closes on March 2, 2030" in errors["feedback_promised_on"]
+
+    with timezone.override("UTC"):
+        assert publish_rule_errors(values, publishing=False) == {}

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.dialogue_parts import add_parts, make_full_dialogue
+from tests.dialogues.dialogue_parts import add_parts, make_full_dialogue
 from wagtail_delaktighet.models import (
     Body,
     Contact,

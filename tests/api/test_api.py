@@ -1,130 +1,19 @@
 """Wagtail's API v2 returns a dialogue's public fields (P1), and nothing of an
 unpublished dialogue or an elected representative's private contact details."""
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.fixtures.api import CLOSES, OPENS
 from wagtail_delaktighet.models import (
-    Area,
-    Body,
-    Contact,
-    DialogueActivity,
-    DialogueContact,
-    DialogueDecision,
-    DialogueDocument,
     DialoguePage,
-    DialoguePhase,
-    Method,
-    StrategicGoal,
-    TargetGroup,
-    Topic,
 )
 
 pytestmark = pytest.mark.django_db
-
-OPENS = timezone.make_aware(datetime(2030, 4, 1, 9, 0))
-CLOSES = timezone.make_aware(datetime(2030, 5, 1, 17, 0))
-
-
-def children(count, committee, method):
-    """``count`` phases, activities, contacts, documents and decisions."""
-    elected = Contact.objects.create(
-        name="Anna Andersson",
-        kind=Contact.Kind.ELECTED,
-        title="Ordförande",
-        body=committee,
-        email="anna.privat@alvby.example",
-        phone="070-000 00 00",
-    )
-    official = Contact.objects.create(
-        name="Bo Berg",
-        kind=Contact.Kind.OFFICIAL,
-        title="Planarkitekt",
-        email="bo.berg@alvby.example",
-        phone="0123-45 67 89",
-    )
-    return {
-        "phases": [
-            DialoguePhase(
-                sort_order=n,
-                kind=DialoguePhase.Kind.PARTICIPATION,
-                title=f"Fas {n}",
-                starts_on=date(2030, 4, 1) + timedelta(days=n),
-            )
-            for n in range(count)
-        ],
-        "activities": [
-            DialogueActivity(
-                sort_order=n,
-                title=f"Promenad {n}",
-                method=method,
-                starts_at=OPENS + timedelta(days=n + 1),
-                place="Parken",
-                hearing_loop=True,
-            )
-            for n in range(count)
-        ],
-        "dialogue_contacts": [
-            DialogueContact(sort_order=n, contact=elected if n % 2 == 0 else official)
-            for n in range(count)
-        ],
-        "documents": [
-            DialogueDocument(
-                sort_order=n, title=f"Underlag {n}", url=f"https://alvby.example/{n}"
-            )
-            for n in range(count)
-        ],
-        "decisions": [
-            DialogueDecision(
-                sort_order=n,
-                title=f"Beslut {n}",
-                body=committee,
-                decided_on=date(2030, 3, 1),
-                paragraph=f"§ {n + 1}",
-            )
-            for n in range(count)
-        ],
-    }
-
-
-@pytest.fixture
-def filled_dialogue(make_dialogue, level, body_factory):
-    def make(count=2, **fields):
-        committee = body_factory()
-        method = Method.objects.get_or_create(name="Promenad")[0]
-        values = dict(
-            summary="Hur ska parken bli?",
-            question="Vad saknar du i parken?",
-            influence_level=level("Konsultation"),
-            cannot_influence="<p>Budgeten.</p>",
-            adaptations="<p>Lättläst material.</p>",
-            decision_body=body_factory("Kommunstyrelsen", Body.Kind.EXECUTIVE_BOARD),
-            decision_timing="Hösten 2030",
-            responsible_body=committee,
-            coordinating_bodies=[body_factory("Kultur- och fritidsnämnden")],
-            scope=DialoguePage.Scope.COMMITTEE_AREA,
-            opens_at=OPENS,
-            closes_at=CLOSES,
-            feedback_promised_on=date(2030, 6, 1),
-            target_groups=[TargetGroup.objects.get_or_create(name="Unga")[0]],
-            areas=[Area.objects.get_or_create(name="Centrum")[0]],
-            topics=[Topic.objects.get_or_create(name="Parker")[0]],
-            strategic_goals=[StrategicGoal.objects.get_or_create(name="Grön stad")[0]],
-            methods=[method],
-            body=[
-                ("paragraph", "<p>Bakgrund.</p>"),
-                ("suggestion_box", {"prompt": "Vad saknar du?"}),
-            ],
-            **children(count, committee, method),
-        )
-        values.update(fields)
-        return make_dialogue(**values)
-
-    return make
 
 
 def names(items):

@@ -19,7 +19,7 @@ def test_migrations_run_on_every_supported_wagtail():
 
     from tools.portable_migrations import make_portable
 
-    repo = Path(__file__).resolve().parent.parent
+    repo = Path(__file__).resolve().parents[2]
     folders = [
         repo / "wagtail_delaktighet/migrations",
         repo / "example_site/home/migrations",

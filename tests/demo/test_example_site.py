@@ -1,0 +1,50 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from wagtail.models import Site
+
+from example_site.home.models import HomePage
+from tests.fixtures.demo import load_demo
+
+
+def every_models_rows():
+    """Every row of every model (many-to-many tables included), by model."""
+    return {
+        model._meta.label: list(model._base_manager.order_by("pk").values())
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+
+
+@pytest.mark.django_db
+def test_home_page_renders(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Älvby kommun</h1>" in html
+    assert 'lang="sv"' in html
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_changes_no_row_of_any_model():
+    load_demo()
+    first = every_models_rows()
+    load_demo()
+    second = every_models_rows()
+    changed = [label for label in first if first[label] != second[label]]
+    assert not changed, f"Loading the demo again changed {changed}"
+    # The demo built something: pages, dialogues and contributions.
+    for label in ("wagtailcore.Page", "wagtail_delaktighet.Contribution"):
+        assert first[label], label
+    assert HomePage.objects.count() == 1
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+
+
+@pytest.mark.django_db
+def test_create_demo_admin_prints_a_working_login(client, capsys):
+    call_command("create_demo_admin")
+    output = capsys.readouterr().out
+    assert "username: admin" in output
+    password = output.split("password: ")[1].split()[0]
+    assert client.login(username="admin", password=password)
+    assert client.get("/admin/").status_code == 200
