@@ -20,6 +20,7 @@ class WagtailDelaktighetConfig(AppConfig):
         from .following import notifications
         from .participation import counters
         from .publishing import enforcement
+        from .views.page_views import register_page_views
 
         # A deleted contribution leaves the stored results.
         counters.connect()
@@ -31,3 +32,5 @@ class WagtailDelaktighetConfig(AppConfig):
         signals.connect()
         # Participation purges the dialogue from a front-end cache.
         frontend_cache.connect()
+        # The pages hand their requests to the views (models/page_views.py).
+        register_page_views()

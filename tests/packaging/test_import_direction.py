@@ -2,12 +2,8 @@
 the service packages) never imports the staff workspace (``admin``), the
 public views (``views``) or the template tags, not even lazily inside a
 function. The admin and the views build on the domain, never the other way
-round.
-
-One exception, narrow and checked: a page model is where Wagtail serves a
-request, so a page's ``serve``, ``get_context`` and routable ``@path`` routes
-hand the request to ``views`` (lazily, inside the method). Nothing else in the
-domain may import ``views``, and nothing at all may import ``admin``.
+round: a page hands a request to the views through the handlers the views
+register (``models/page_views.py``), not by importing them.
 """
 
 import ast
@@ -40,9 +36,6 @@ DOMAIN = [
 #: What the domain must not import.
 UPPER_LAYERS = ["admin", "views", "templatetags"]
 
-#: Page methods through which Wagtail serves a request.
-SERVING_METHODS = {"serve", "get_context"}
-
 
 def module_name(path):
     parts = list(path.relative_to(ROOT.parent).with_suffix("").parts)
@@ -51,36 +44,16 @@ def module_name(path):
     return ".".join(parts)
 
 
-def is_serving_method(function):
-    if function.name in SERVING_METHODS:
-        return True
-    # RoutablePageMixin routes: @path(...), @re_path(...), @route(...)
-    return any(
-        isinstance(decorator, ast.Call)
-        and getattr(decorator.func, "id", None) in {"path", "re_path", "route"}
-        for decorator in function.decorator_list
-    )
-
-
 class ImportCollector(ast.NodeVisitor):
-    """Collects (imported module, whether inside a serving method)."""
+    """Collects the modules imported, at the top or inside functions."""
 
     def __init__(self, package):
         self.package = package
         self.imports = []
-        self.serving = 0
-
-    def visit_FunctionDef(self, node):
-        serving = is_serving_method(node)
-        self.serving += serving
-        self.generic_visit(node)
-        self.serving -= serving
-
-    visit_AsyncFunctionDef = visit_FunctionDef
 
     def visit_Import(self, node):
         for alias in node.names:
-            self.imports.append((alias.name, bool(self.serving)))
+            self.imports.append(alias.name)
 
     def visit_ImportFrom(self, node):
         if node.level:
@@ -89,26 +62,24 @@ class ImportCollector(ast.NodeVisitor):
             target = ".".join(base + ([node.module] if node.module else []))
         else:
             target = node.module
-        self.imports.append((target, bool(self.serving)))
+        self.imports.append(target)
         if target == PACKAGE:
             # ``from .. import views`` imports a module by its name.
             for alias in node.names:
-                self.imports.append((f"{target}.{alias.name}", bool(self.serving)))
+                self.imports.append(f"{target}.{alias.name}")
 
 
 def forbidden_imports(source, module, *, is_package=False):
     """The modules of the upper layers that ``source`` (the code of
     ``module``) imports, at the top or inside functions, relative imports
-    resolved; ``views`` inside a page's serving methods excepted."""
+    resolved."""
     collector = ImportCollector(module if is_package else module.rpartition(".")[0])
     collector.visit(ast.parse(source))
     found = set()
-    for name, in_serving_method in collector.imports:
+    for name in collector.imports:
         for layer in UPPER_LAYERS:
             prefix = f"{PACKAGE}.{layer}"
             if name != prefix and not name.startswith(f"{prefix}."):
-                continue
-            if layer == "views" and in_serving_method:
                 continue
             found.add(name)
     return sorted(found)
@@ -170,7 +141,7 @@ def test_the_check_resolves_imports_relative_to_a_package():
     ) == ["wagtail_delaktighet.views"]
 
 
-def test_only_a_pages_serving_methods_may_hand_over_to_the_views():
+def test_a_pages_serving_methods_may_not_import_the_views_either():
     source = """
 class DialoguePage(RoutablePageMixin, Page):
     def get_context(self, request):
@@ -179,16 +150,10 @@ class DialoguePage(RoutablePageMixin, Page):
     @path("follow/", name="follow")
     def follow_dialogue(self, request):
         from ..views.following import follow
-
-    def get_context_for_email(self):
-        from ..views.common import base_context
-
-    def serve(self, request):
-        from ..admin.links import inbox_url
 """
     assert forbidden_imports(source, "wagtail_delaktighet.models.dialogue") == [
-        "wagtail_delaktighet.admin.links",
-        "wagtail_delaktighet.views.common",
+        "wagtail_delaktighet.views.dialogue",
+        "wagtail_delaktighet.views.following",
     ]
 
 

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .page_views import page_view
+
 
 class DialogueIndexPage(RoutablePageMixin, Page):
     """Lists the dialogues below it, with filters and feeds (P1, P2)."""
@@ -25,24 +27,17 @@ class DialogueIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("dialogue indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.common import base_context
-        from ..views.index import index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(base_context())
-        context.update(index_context(request, self))
+        context.update(page_view("base_context")())
+        context.update(page_view("index_context")(request, self))
         return context
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from ..views.feeds import dialogue_rss
-
-        return dialogue_rss(request, self)
+        return page_view("dialogue_rss")(request, self)
 
     # Wagtail serves no path with a dot in it, so no ".ics": the file name
     # comes from the Content-Disposition header instead.
     @path("calendar/", name="activities_ical")
     def activities_ical(self, request):
-        from ..views.calendar import index_calendar
-
-        return index_calendar(request, self)
+        return page_view("index_calendar")(request, self)

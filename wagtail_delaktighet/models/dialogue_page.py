@@ -29,6 +29,7 @@ from ..forms.dialogue_page import DialoguePageForm
 from ..panels import SubmissionsPanel
 from ..publishing.enforcement import PublishRulesMixin
 from ..publishing.rules import publish_rule_errors_for_page
+from .page_views import page_view
 from .status import (
     DialogueStatus,
     feedback_is_overdue,
@@ -551,53 +552,37 @@ class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
         self.__dict__["feedback_overdue"] = value
 
     def serve(self, request, *args, **kwargs):
-        from ..views.caching import keep_forms_private
-
         # Every route that renders the page (also a post rendered again with
         # its errors) goes through here.
+        keep_forms_private = page_view("keep_forms_private")
         return keep_forms_private(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.common import base_context
-        from ..views.dialogue import dialogue_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(base_context())
-        context.update(dialogue_context(request, self))
+        context.update(page_view("base_context")())
+        context.update(page_view("dialogue_context")(request, self))
         return context
 
     @path("calendar/", name="ical")
     def dialogue_ical(self, request):
-        from ..views.calendar import dialogue_calendar
-
-        return dialogue_calendar(request, self)
+        return page_view("dialogue_calendar")(request, self)
 
     @path("participate/<str:block_id>/", name="participate")
     def participate(self, request, block_id):
-        from ..views.participate import participate
-
-        return participate(request, self, block_id)
+        return page_view("participate")(request, self, block_id)
 
     @path("activities/<dlk_id:activity_id>/calendar/", name="activity_ical")
     def activity_ical(self, request, activity_id):
-        from ..views.calendar import activity_calendar
-
-        return activity_calendar(request, self, activity_id)
+        return page_view("activity_calendar")(request, self, activity_id)
 
     @path("follow/", name="follow")
     def follow_dialogue(self, request):
-        from ..views.following import follow
-
-        return follow(request, self)
+        return page_view("follow")(request, self)
 
     @path("follow/confirm/<dlk_token:token>/", name="follow_confirm")
     def confirm_following(self, request, token):
-        from ..views.following import confirm
-
-        return confirm(request, self, token)
+        return page_view("confirm_following")(request, self, token)
 
     @path("follow/unsubscribe/<dlk_token:token>/", name="follow_unsubscribe")
     def stop_following(self, request, token):
-        from ..views.following import unsubscribe
-
-        return unsubscribe(request, self, token)
+        return page_view("unsubscribe")(request, self, token)

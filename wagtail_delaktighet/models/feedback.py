@@ -28,6 +28,7 @@ from ..forms.feedback_page import FeedbackPageForm
 from ..publishing.enforcement import PublishRulesMixin
 from ..publishing.rules import feedback_rule_errors
 from .dialogue_inlines import DecisionFields
+from .page_views import page_view
 
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -177,12 +178,9 @@ class FeedbackPage(PublishRulesMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.common import base_context
-        from ..views.feedback import feedback_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(base_context())
-        context.update(feedback_context(request, self))
+        context.update(page_view("base_context")())
+        context.update(page_view("feedback_context")(request, self))
         return context
 
 

@@ -1,0 +1,31 @@
+"""The handlers the pages call from their contexts and routes
+(models/page_views.py), registered when the app is ready."""
+
+from ..models.page_views import register
+from .caching import keep_forms_private
+from .calendar import activity_calendar, dialogue_calendar, index_calendar
+from .common import base_context
+from .dialogue import dialogue_context
+from .feedback import feedback_context
+from .feeds import dialogue_rss
+from .following import confirm, follow, unsubscribe
+from .index import index_context
+from .participate import participate
+
+
+def register_page_views():
+    register(
+        base_context=base_context,
+        index_context=index_context,
+        dialogue_context=dialogue_context,
+        feedback_context=feedback_context,
+        keep_forms_private=keep_forms_private,
+        dialogue_rss=dialogue_rss,
+        index_calendar=index_calendar,
+        dialogue_calendar=dialogue_calendar,
+        activity_calendar=activity_calendar,
+        participate=participate,
+        follow=follow,
+        confirm_following=confirm,
+        unsubscribe=unsubscribe,
+    )
