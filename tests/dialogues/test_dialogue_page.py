@@ -1,5 +1,6 @@
 """The public dialogue page, rendered through the test client from real data."""
 
+import re
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -420,6 +421,48 @@ def test_queries_do_not_grow_with_the_number_of_parts(
     small_queries = count_page_queries(client, small)
     large_queries = count_page_queries(client, large)
     assert large_queries == small_queries
+
+
+#: The table a query reads first, as any supported database quotes it.
+FIRST_TABLE = re.compile(r"""\bFROM [`"]?(\w+)""")
+SNIPPET_TABLES = {
+    f"wagtail_delaktighet_{name}"
+    for name in ("body", "targetgroup", "area", "topic", "method", "strategicgoal")
+}
+#: A full dialogue page (every part, every relation) as an anonymous reader.
+FULL_PAGE_QUERIES = 20
+
+
+def first_tables(client, page):
+    client.get(page.url)  # warm caches that are filled once per process
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url)
+    assert response.status_code == 200
+    return [
+        FIRST_TABLE.search(query["sql"]).group(1)
+        for query in queries.captured_queries
+        if FIRST_TABLE.search(query["sql"])
+    ]
+
+
+@pytest.mark.django_db
+def test_the_snippets_the_page_names_are_read_in_one_query(
+    client, make_dialogue, body_factory
+):
+    # Three bodies by foreign key, and each many-to-many relation filled.
+    page = make_full_dialogue(make_dialogue, body_factory, count=2)
+    tables = first_tables(client, page)
+    assert len([t for t in tables if t in SNIPPET_TABLES]) == 1, tables
+    # The page's level comes from the ladder the badge reads: one query.
+    assert tables.count("wagtail_delaktighet_influencelevel") == 1, tables
+
+
+@pytest.mark.django_db
+def test_the_full_page_costs_a_fixed_number_of_queries(
+    client, make_dialogue, body_factory
+):
+    page = make_full_dialogue(make_dialogue, body_factory, count=2)
+    assert count_page_queries(client, page) <= FULL_PAGE_QUERIES
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.conf import settings
 from django.db import connection
 from django.test import Client, override_settings
@@ -19,6 +20,7 @@ from wagtail_delaktighet.models import (
     Body,
     DialogueIndexPage,
     FeedbackKind,
+    InfluenceLevel,
     TargetGroup,
     Topic,
 )
@@ -694,6 +696,55 @@ def test_query_count_does_not_grow_with_the_number_of_dialogues(
     assert len(CARD_TITLE.findall(response.content.decode())) == 12
 
     assert few == many
+
+
+#: The table a query reads first, as any supported database quotes it.
+FIRST_TABLE = re.compile(r"""\bFROM [`"]?(\w+)""")
+#: The index of a few dialogues with areas, bodies and levels, unfiltered.
+INDEX_QUERIES = 15
+
+
+@pytest.mark.django_db
+def test_filter_choices_and_badges_share_their_queries(
+    client, make_dialogue, dialogue_index, level, body_factory
+):
+    topic = Topic.objects.create(name="Parker")
+    group = TargetGroup.objects.create(name="Unga")
+    levels = [level("Konsultation"), level("Dialog")]
+    for i in range(4):
+        make_dialogue(
+            influence_level=levels[i % 2],
+            responsible_body=body_factory(name=f"Body {i % 2}"),
+            areas=[Area.objects.get_or_create(name=f"Area {i % 3}")[0]],
+            topics=[topic],
+            target_groups=[group],
+        )
+    client.get(dialogue_index.url)  # warm caches that live longer than one request
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(dialogue_index.url)
+    assert response.status_code == 200
+    assert len(queries) <= INDEX_QUERIES
+    tables = [
+        match.group(1)
+        for query in queries.captured_queries
+        if (match := FIRST_TABLE.search(query["sql"]))
+    ]
+    # The ladder once, for the level filter and every card's badge.
+    assert tables.count("wagtail_delaktighet_influencelevel") == 1, tables
+    # Topics, areas, bodies and target groups to choose from: one query.
+    assert tables.count("wagtail_delaktighet_topic") == 1, tables
+    for table in ("targetgroup", "body"):
+        assert f"wagtail_delaktighet_{table}" not in tables, tables
+    soup = BeautifulSoup(response.content, "html.parser")
+    options = {
+        select["name"]: [option.get_text() for option in select.find_all("option")]
+        for select in soup.select("form.dlk-filters__form select")
+    }
+    assert options["topic"][1:] == ["Parker"]
+    assert options["area"][1:] == ["Area 0", "Area 1", "Area 2"]
+    assert options["body"][1:] == ["Body 0", "Body 1"]
+    assert options["target_group"][1:] == ["Unga"]
+    assert len(options["level"]) == 1 + InfluenceLevel.objects.count()
 
 
 def add_closed_dialogues(make_at, n, *, with_feedback):

@@ -278,3 +278,57 @@ def test_a_later_page_of_views_is_one_page_too(make_dialogue, official):
     assert [
         li.select_one(".dlk-contribution__text").get_text(strip=True) for li in listed
     ] == [contribution.content["text"] for contribution in third_page]
+
+
+def test_a_listing_reads_its_page_and_its_total_in_one_query(make_dialogue, official):
+    dialogue = publish_body(make_dialogue(), EIGHT_BLOCKS)
+    add_contributions(dialogue, start=0, count=400, signed_by=official)
+    client = Client(headers={"Accept-Language": "en"})
+    render(client, dialogue)  # warm caches the first request fills
+    response, sqls = render(client, dialogue)
+
+    listings = [
+        sql
+        for sql in sqls
+        if CONTRIBUTION_TABLE.search(sql)
+        and LIMITED.search(sql)
+        and re.search(r"\bOVER\b", sql)
+    ]
+    counts = [
+        sql
+        for sql in sqls
+        if CONTRIBUTION_TABLE.search(sql)
+        and re.match(r"\s*SELECT COUNT\(\*\)", sql, re.IGNORECASE)
+    ]
+    # Two views and two question blocks, each one page with its total.
+    assert len(listings) == 4, sqls
+    assert counts == []
+    for block in dialogue.blocks:
+        if block.block_type in ("views", "question"):
+            heading = block.section(response).select_one(".dlk-results__heading")
+            assert str(public_count(block)) in heading.get_text()
+
+
+def test_a_page_past_the_end_shows_the_last_page(make_dialogue, official):
+    dialogue = publish_body(make_dialogue(), EIGHT_BLOCKS)
+    add_contributions(dialogue, start=0, count=400, signed_by=official)
+    views_block = dialogue.block("views")
+    per_page = delaktighet_settings.CONTRIBUTIONS_PER_PAGE
+    client = Client(headers={"Accept-Language": "en"})
+    published = (
+        views_block.contributions()
+        .filter(status=ContributionStatus.PUBLISHED)
+        .order_by("-created_at", "-pk")
+    )
+    pages = -(-published.count() // per_page)
+    last_page = list(published[(pages - 1) * per_page :])
+
+    for asked in ("999", str(pages)):
+        response = client.get(dialogue.page.url, {f"{views_block.id}-page": asked})
+        assert response.status_code == 200
+        listed = views_block.section(response).select("li.dlk-contribution")
+        assert [
+            li.select_one(".dlk-contribution__text").get_text(strip=True)
+            for li in listed
+        ] == [contribution.content["text"] for contribution in last_page]
+        assert f"Page {pages} of {pages}" in views_block.section(response).get_text()

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Area, Body, DialogueStatus, InfluenceLevel, TargetGroup, Topic
+from ..models.snippet_union import read_together
 from .ids import IdChoiceField
 
 # A bad value in the address (an old link, a deleted topic) is not the
@@ -78,6 +79,25 @@ class DialogueFilterForm(forms.Form):
         self.fields["target_group"].queryset = TargetGroup.objects.filter(
             pk__in=listed.values("target_groups")
         )
+
+    def read_choices(self, ladder):
+        """Fill the choices now, in one query for the snippets and with
+        ``ladder`` (the one the page's badges read) for the levels, rather
+        than one query per field as it renders. The querysets still check
+        what is submitted."""
+        choices = read_together(
+            {
+                name: self.fields[name].queryset
+                for name in ("topic", "area", "body", "target_group")
+            }
+        )
+        choices["level"] = ladder
+        for name, objects in choices.items():
+            field = self.fields[name]
+            empty = [("", field.empty_label)] if field.empty_label is not None else []
+            field.choices = empty + [
+                (obj.pk, field.label_from_instance(obj)) for obj in objects
+            ]
 
     def full_clean(self):
         super().full_clean()

@@ -9,8 +9,10 @@ rather than ``page.<relation>.all``, which would query again.
 from django.utils import timezone
 
 from ..models import DialoguePhase, DialogueStatus
+from ..models.influence import ladder_for
 from .caching import OFFERS_FORM
 from .consultation import consultation_context
+from .dialogue_facets import dialogue_facets
 from .dialogue_feedback import dialogue_feedback_context
 from .following import follow_context
 
@@ -76,8 +78,23 @@ def offers_form(consultation, follow):
     return accepting or follow["dlk_follow"] is not None
 
 
+def take_influence_level_from_ladder(request, page):
+    """The badge reads the whole ladder, once per request; the page's level
+    is one of its steps, so it is taken from there rather than asked for."""
+    field = page._meta.get_field("influence_level")
+    if page.influence_level_id is None or field.is_cached(page):
+        return
+    ladder = ladder_for({"request": request})
+    level = next((s for s in ladder if s.pk == page.influence_level_id), None)
+    if level is not None:
+        field.set_cached_value(page, level)
+
+
 def dialogue_context(request, page):
     today = timezone.localdate()
+    take_influence_level_from_ladder(request, page)
+    # Also fills the page's foreign keys to bodies.
+    facets = dialogue_facets(page)
     # Chronological; the editor's order breaks ties (sort is stable).
     phases = sorted(page.phases.all(), key=lambda phase: phase.starts_on)
     page_url = page.get_url(request) or ""
@@ -108,10 +125,7 @@ def dialogue_context(request, page):
         "official_contacts": [dc for dc in contacts if not dc.contact.is_elected],
         "documents": list(page.documents.select_related("document")),
         "decisions": list(page.decisions.select_related("body")),
-        "coordinating_bodies": list(page.coordinating_bodies.all()),
-        "target_groups": list(page.target_groups.all()),
-        "areas": list(page.areas.all()),
-        "topics": list(page.topics.all()),
-        "methods": list(page.methods.all()),
-        "strategic_goals": list(page.strategic_goals.all()),
+        # coordinating_bodies, target_groups, areas, topics, methods,
+        # strategic_goals
+        **facets,
     }

@@ -15,6 +15,7 @@ from ..models import (
     annotate_status,
     order_by_status,
 )
+from ..models.influence import ladder_for
 
 
 def listed_dialogues(index_page):
@@ -42,6 +43,7 @@ def attach_final_feedback(dialogues):
 def index_context(request, index_page):
     dialogues = listed_dialogues(index_page)
     form = DialogueFilterForm(request.GET, dialogues=dialogues)
+    form.read_choices(ladder_for({"request": request}))
     results = form.filter(order_by_status(annotate_status(dialogues, timezone.now())))
     results = results.select_related(
         "influence_level", "responsible_body"
