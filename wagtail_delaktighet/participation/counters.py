@@ -27,8 +27,8 @@ The rows kept, per dialogue page:
 """
 
 from django.apps import apps as django_apps
-from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db import connection, transaction
+from django.db.models import Count, F, Q, Subquery
 from django.db.models.signals import pre_delete
 
 from ..models.contributions import Contribution, ContributionAnswer, ContributionStatus
@@ -114,12 +114,22 @@ def _person_changed(page_id, person, step):
     """Add ``step`` to one person's counted contributions; whether the person
     started or stopped counting."""
     row = DialogueParticipant.objects.filter(page_id=page_id, participant_key=person)
-    if not row.update(contributions=F("contributions") + step) and step > 0:
+    added = F("contributions") + step
+    if step > 0:
+        # The common case in one statement: a person who counts already (the
+        # UPDATE checks its condition again on the row it has locked).
+        if row.filter(contributions__gt=0).update(contributions=added):
+            return False
+        # A first counted contribution: the row is new, or at 0 after
+        # rejections.
         DialogueParticipant.objects.bulk_create(
             [DialogueParticipant(page_id=page_id, participant_key=person)],
             ignore_conflicts=True,
         )
-        row.update(contributions=F("contributions") + step)
+        if row.filter(contributions=0).update(contributions=added):
+            return True
+        # Another post of the same person was counted meanwhile: read below.
+    row.update(contributions=added)
     # The UPDATE holds the row's lock until commit: this read is exact.
     now = row.select_for_update().values_list("contributions", flat=True).first()
     return now == (1 if step > 0 else 0)
@@ -141,6 +151,8 @@ def add(page_id, keys, step):
         match |= Q(block_id=block_id, question_key=question_key, value=value)
     rows = ResultCount.objects.filter(match, page_id=page_id)
     with transaction.atomic(savepoint=False):
+        if _add_if_all_exist(rows, len(keys), step):
+            return
         # Lock the counters first, in one order for every writer (the unique
         # key's). A multi-row UPDATE locks rows in the order it happens to
         # find them, which differs between writers once rows have new
@@ -161,6 +173,26 @@ def add(page_id, keys, step):
                 ignore_conflicts=True,
             )
         rows.update(count=F("count") + step)
+
+
+def _add_if_all_exist(rows, count, step):
+    """The common case in one statement, where the database allows it: when
+    all ``count`` counters of ``rows`` exist, lock them in the unique key's
+    order (the subquery's ``FOR UPDATE``, as ``add`` does) and add ``step``.
+    Whether it did; when not, it changed and locked nothing."""
+    if connection.vendor not in ("postgresql", "sqlite"):
+        # MariaDB and MySQL take no LIMIT in an IN subquery.
+        return False
+    # Sliced, so that the subquery keeps its ORDER BY.
+    in_order = rows.select_for_update().order_by(*KEY_FIELDS).values("pk")[:count]
+    how_many = rows.order_by().values("page_id").annotate(n=Count("pk")).values("n")
+    added = (
+        ResultCount.objects.filter(pk__in=in_order)
+        .alias(existing=Subquery(how_many))
+        .filter(existing=count)
+        .update(count=F("count") + step)
+    )
+    return added > 0
 
 
 # -- reading them -----------------------------------------------------------
