@@ -85,7 +85,7 @@ def export_columns(blocks, describe, *, personal_data):
         ExportColumn("type", _("Type"), lambda c: describe(c).type_label),
         ExportColumn("status", _("Status"), status),
         ExportColumn("channel", _("Channel"), channel),
-        ExportColumn("created", _("Created"), lambda c: local_time(c.created_at)),
+        ExportColumn("created", _("Created"), local_time_of_creation()),
         ExportColumn("display_name", _("Display name"), lambda c: c.display_name),
     ]
     if personal_data:
@@ -180,10 +180,16 @@ class LabelPerValue:
             return label
 
 
-def local_time(value):
+def local_time(value, zone=None):
     # Naive local time: Wagtail writes aware datetimes to XLSX in UTC, which
     # would put every time off by an hour or two for the municipality.
-    return timezone.make_naive(value) if timezone.is_aware(value) else value
+    return timezone.make_naive(value, zone) if timezone.is_aware(value) else value
+
+
+def local_time_of_creation():
+    # The current time zone looked up once, not once per row.
+    zone = timezone.get_current_timezone()
+    return lambda contribution: local_time(contribution.created_at, zone)
 
 
 #: Rows read from the database at a time while an export is written.
@@ -255,6 +261,12 @@ class ContributionExportMixin:
             value = super().preprocess_field_value(field, value, export_format)
         return neutralise_formula(value)
 
+    def csv_cell(self, field, value):
+        # preprocess_field_value, with the common case (a text) inline.
+        if type(value) is str:
+            return neutralise_formula(value)
+        return self.preprocess_field_value(field, value, self.FORMAT_CSV)
+
     def get_heading(self, queryset, field):
         # Headings are question texts written by editors: neutralise them too.
         return neutralise_formula(super().get_heading(queryset, field))
@@ -274,14 +286,8 @@ class ContributionExportMixin:
         writer.writerow([self.get_heading(rows, key) for key in self.list_export])
         yield ("\ufeff" + take_text(buffer)).encode()
         columns = [(column.key, column.value) for column in self.export_columns]
-        preprocess = self.preprocess_field_value
         for number, item in enumerate(rows, 1):
-            writer.writerow(
-                [
-                    preprocess(key, value(item), self.FORMAT_CSV)
-                    for key, value in columns
-                ]
-            )
+            writer.writerow([self.csv_cell(key, value(item)) for key, value in columns])
             if number % ROWS_PER_CHUNK == 0:
                 yield take_text(buffer).encode()
         rest = take_text(buffer)
