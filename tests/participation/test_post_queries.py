@@ -3,7 +3,6 @@ stays lean: the page's routing, the session, one look-up for an earlier
 post, and one transaction that stores the contribution and counts it."""
 
 import pytest
-from django.db import connection
 
 from .support import assert_redirected_to_block, poll, survey, valid_fields
 
@@ -13,13 +12,8 @@ pytestmark = pytest.mark.django_db
 #: influence level (1), the look-up for an earlier post (1); then, in the
 #: transaction (a savepoint pair in a test, BEGIN and COMMIT in a site), the
 #: contribution and its receipt (2), its answers (1), the person's counter
-#: (1) and the result counters (1; on MariaDB 2: counters.add locks them in
-#: a statement of their own).
-POST_QUERIES = 18
-
-
-def post_queries():
-    return POST_QUERIES + (connection.vendor == "mysql")
+#: (1) and the result counters, locked in order, then raised (2).
+POST_QUERIES = 19
 
 
 @pytest.fixture
@@ -34,7 +28,7 @@ def test_a_survey_post_of_a_participant_who_took_part_before(
     # The first post makes the session, the person's row and the counters.
     assert_redirected_to_block(block.post(client, valid_fields(block)), block)
 
-    with django_assert_num_queries(post_queries()):
+    with django_assert_num_queries(POST_QUERIES):
         response = block.post(client, valid_fields(block))
 
     assert_redirected_to_block(response, block)
@@ -52,7 +46,7 @@ def test_a_one_answer_block_looks_for_an_earlier_post_in_one_query(
     other = poll_block.post(type(client)(), valid_fields(poll_block))
     assert_redirected_to_block(other, poll_block)
 
-    with django_assert_num_queries(post_queries()):
+    with django_assert_num_queries(POST_QUERIES):
         response = poll_block.post(client, valid_fields(poll_block))
 
     assert_redirected_to_block(response, poll_block)

@@ -27,8 +27,8 @@ The rows kept, per dialogue page:
 """
 
 from django.apps import apps as django_apps
-from django.db import connection, transaction
-from django.db.models import Count, F, Q, Subquery
+from django.db import transaction
+from django.db.models import Count, F, Q
 from django.db.models.signals import pre_delete
 
 from ..models.contributions import Contribution, ContributionAnswer, ContributionStatus
@@ -158,8 +158,6 @@ def add(page_id, keys, step):
         )
     rows = ResultCount.objects.filter(match, page_id=page_id)
     with transaction.atomic(savepoint=False):
-        if _add_if_all_exist(rows, len(keys), step):
-            return
         # Lock the counters first, in one order for every writer (the unique
         # key's). A multi-row UPDATE locks rows in the order it happens to
         # find them, which differs between writers once rows have new
@@ -180,26 +178,6 @@ def add(page_id, keys, step):
                 ignore_conflicts=True,
             )
         rows.update(count=F("count") + step)
-
-
-def _add_if_all_exist(rows, count, step):
-    """The common case in one statement, where the database allows it: when
-    all ``count`` counters of ``rows`` exist, lock them in the unique key's
-    order (the subquery's ``FOR UPDATE``, as ``add`` does) and add ``step``.
-    Whether it did; when not, it changed and locked nothing."""
-    if connection.vendor not in ("postgresql", "sqlite"):
-        # MariaDB and MySQL take no LIMIT in an IN subquery.
-        return False
-    # Sliced, so that the subquery keeps its ORDER BY.
-    in_order = rows.select_for_update().order_by(*KEY_FIELDS).values("pk")[:count]
-    how_many = rows.order_by().values("page_id").annotate(n=Count("pk")).values("n")
-    added = (
-        ResultCount.objects.filter(pk__in=in_order)
-        .alias(existing=Subquery(how_many))
-        .filter(existing=count)
-        .update(count=F("count") + step)
-    )
-    return added > 0
 
 
 # -- reading them -----------------------------------------------------------
