@@ -146,6 +146,23 @@ def test_rejecting_uncounts_and_approving_counts_again(dialogue, editor, reason)
     assert_counters_fresh(dialogue.page)
 
 
+def test_a_person_whose_contributions_were_all_rejected_counts_again_on_posting(
+    dialogue, editor, reason
+):
+    take_part(dialogue, "anna")
+    survey_block = dialogue.block("survey")
+    first = submit(survey_block, valid_fields(survey_block), participant="bo")
+    moderation.reject(first, user=editor, reason=reason)
+    assert dialogue_summary(dialogue.page).people_online == 1
+
+    # Bo's row is at 0 now: his next post makes him count again, once.
+    submit(survey_block, valid_fields(survey_block), participant="bo")
+    assert dialogue_summary(dialogue.page).people_online == 2
+    submit(survey_block, valid_fields(survey_block), participant="bo")
+    assert dialogue_summary(dialogue.page).people_online == 2
+    assert_counters_fresh(dialogue.page)
+
+
 def test_deleting_contributions_uncounts_them(dialogue, editor, reason):
     anna = take_part(dialogue, "anna")
     bo = take_part(dialogue, "bo")

@@ -42,6 +42,11 @@ class BlockInfo:
         return self.block.readable_answers(self.value, contribution)
 
     def other_answers(self, contribution):
+        if type(self.block).other_answers is ConsultationBlock.other_answers:
+            # The interface's own rule with the fields described above: the
+            # export asks for every row, and describing the fields builds the
+            # block's form fields each time.
+            return self.block.answers_besides(self.fields, contribution)
         return self.block.other_answers(self.value, contribution)
 
     def search_lookups(self):

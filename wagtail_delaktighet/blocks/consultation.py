@@ -275,6 +275,13 @@ class ConsultationBlock(blocks.StructBlock):
     ) -> list[tuple[str, Any]]:
         """(key, answer) of stored answers that no data field describes."""
         fields = self.data_fields(value) if value is not None else []
+        return self.answers_besides(fields, contribution)
+
+    def answers_besides(
+        self, fields: list[DataField], contribution: Contribution
+    ) -> list[tuple[str, Any]]:
+        """The default ``other_answers`` with the block's data fields given,
+        for a caller that described them once for many contributions."""
         skipped = {data_field.key for data_field in fields}
         skipped |= set(self.copied_settings)
         if self.text_field_name:

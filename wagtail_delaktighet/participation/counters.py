@@ -114,12 +114,22 @@ def _person_changed(page_id, person, step):
     """Add ``step`` to one person's counted contributions; whether the person
     started or stopped counting."""
     row = DialogueParticipant.objects.filter(page_id=page_id, participant_key=person)
-    if not row.update(contributions=F("contributions") + step) and step > 0:
+    added = F("contributions") + step
+    if step > 0:
+        # The common case in one statement: a person who counts already (the
+        # UPDATE checks its condition again on the row it has locked).
+        if row.filter(contributions__gt=0).update(contributions=added):
+            return False
+        # A first counted contribution: the row is new, or at 0 after
+        # rejections.
         DialogueParticipant.objects.bulk_create(
             [DialogueParticipant(page_id=page_id, participant_key=person)],
             ignore_conflicts=True,
         )
-        row.update(contributions=F("contributions") + step)
+        if row.filter(contributions=0).update(contributions=added):
+            return True
+        # Another post of the same person was counted meanwhile: read below.
+    row.update(contributions=added)
     # The UPDATE holds the row's lock until commit: this read is exact.
     now = row.select_for_update().values_list("contributions", flat=True).first()
     return now == (1 if step > 0 else 0)
@@ -136,9 +146,16 @@ def add(page_id, keys, step):
     keys = sorted(set(keys))
     if not keys:
         return
-    match = Q()
+    # The values of one question in one IN: the same rows, matched with
+    # fewer conditions for the ORM to build than one per key.
+    values = {}
     for block_id, question_key, value in keys:
-        match |= Q(block_id=block_id, question_key=question_key, value=value)
+        values.setdefault((block_id, question_key), []).append(value)
+    match = Q()
+    for (block_id, question_key), question_values in values.items():
+        match |= Q(
+            block_id=block_id, question_key=question_key, value__in=question_values
+        )
     rows = ResultCount.objects.filter(match, page_id=page_id)
     with transaction.atomic(savepoint=False):
         # Lock the counters first, in one order for every writer (the unique

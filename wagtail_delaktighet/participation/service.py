@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
@@ -268,15 +269,15 @@ def _stored_before(form, key, *, page, block_id, answer_key):
     """The earlier contribution of the same submission, as a duplicate; raises
     ``AlreadyAnswered`` when the participant answered the block with another
     one; None when neither was stored."""
-    earlier = Contribution.objects.filter(submission_key=key).first()
-    if earlier is not None:
-        return Submission(form=form, contribution=earlier, duplicate=True)
-    if (
-        answer_key
-        and Contribution.objects.filter(
-            page=page, block_id=block_id, participant_key=answer_key
-        ).exists()
-    ):
+    # One query for both: the unique constraints allow one row of each.
+    match = Q(submission_key=key)
+    if answer_key:
+        match |= Q(page=page, block_id=block_id, participant_key=answer_key)
+    earlier = list(Contribution.objects.filter(match).order_by())
+    for contribution in earlier:
+        if contribution.submission_key == key:
+            return Submission(form=form, contribution=contribution, duplicate=True)
+    if earlier:
         raise AlreadyAnswered()
     return None
 
