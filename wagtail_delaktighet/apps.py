@@ -34,3 +34,20 @@ class WagtailDelaktighetConfig(AppConfig):
         frontend_cache.connect()
         # The pages hand their requests to the views (models/page_views.py).
         register_page_views()
+        build_routable_page_resolvers()
+
+
+def build_routable_page_resolvers():
+    """Build every routable page type's URL resolver now, in one thread.
+
+    Wagtail builds it on a page type's first request and stores it on the
+    class; in a threaded server, two first requests at once could fail with
+    "dictionary changed size during iteration" while one thread read the
+    class's attributes and another stored the resolver there. Also the
+    project's own routable pages."""
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+    from wagtail.models import get_page_models
+
+    for model in get_page_models():
+        if issubclass(model, RoutablePageMixin):
+            model.get_resolver()

@@ -70,3 +70,15 @@ def test_client_address_header_accepts_a_header_name_or_none():
     for ok in ("HTTP_X_FORWARDED_FOR", None):
         with override_settings(WAGTAIL_DELAKTIGHET={"CLIENT_ADDRESS_HEADER": ok}):
             assert "wagtail_delaktighet.E002" not in _check_ids()
+
+
+def test_every_routable_page_has_its_resolver_before_the_first_request():
+    # Built lazily, a resolver was stored on the class during a request, and
+    # two first requests at once in a threaded server failed with a 500.
+    from wagtail.contrib.routable_page.models import RoutablePageMixin
+    from wagtail.models import get_page_models
+
+    routable = [m for m in get_page_models() if issubclass(m, RoutablePageMixin)]
+    assert {m.__name__ for m in routable} >= {"DialogueIndexPage", "DialoguePage"}
+    for model in routable:
+        assert "_routablepage_urlresolver" in model.__dict__, model
