@@ -5,6 +5,7 @@ Run through ``make bench`` (docs/development.md, "Benchmarks").
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -46,6 +47,19 @@ def parse(argv):
     return args
 
 
+def create_database(connection, start_from=None):
+    """The run's own database, migrated. ``start_from`` (the environment's
+    ``BENCH_START_FROM``): a SQLite file already migrated for the example
+    site, to copy rather than apply every migration again — the test suite's
+    smoke run passes its own."""
+    creation = connection.creation
+    if start_from and connection.vendor == "sqlite":
+        shutil.copyfile(start_from, creation._get_test_db_name())
+        creation.create_test_db(verbosity=0, keepdb=True)
+    else:
+        creation.create_test_db(verbosity=0, autoclobber=True)
+
+
 def main(argv=None):
     args = parse(argv)
     with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
@@ -62,7 +76,7 @@ def main(argv=None):
 
         setup_test_environment()
         old_name = connection.settings_dict["NAME"]
-        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        create_database(connection, os.environ.get("BENCH_START_FROM"))
         try:
             table = run(args)
         finally:

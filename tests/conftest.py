@@ -24,6 +24,53 @@ hypothesis_settings.register_profile("thorough", max_examples=1000, deadline=Non
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "delaktighet"))
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
+    """pytest-django's test databases; with SQLite in memory, migrated once
+    per run and copied to each worker (tests/fixtures/database.py)."""
+    from django.db import connection
+    from django.test.utils import setup_databases, teardown_databases
+    from pytest_django.fixtures import _get_databases_for_setup
+
+    from example_site.home.demo.site import build_home_page
+    from tests.fixtures import database
+
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+
+    def set_up_every_alias():
+        return setup_databases(
+            verbosity=0,
+            interactive=False,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+
+    def prepare():
+        # The home page of every test's site (the home_page fixture), made
+        # once per run rather than for each test.
+        if "default" in aliases:
+            build_home_page()
+
+    copies = aliases == {"default"} and not serialized_aliases
+    with django_db_blocker.unblock():
+        if copies and database.is_in_memory_sqlite(connection):
+            state = database.set_up(
+                connection, tmp_path_factory, set_up_every_alias, prepare
+            )
+        else:
+            state = ("migrated", set_up_every_alias())
+            prepare()
+    yield
+    with django_db_blocker.unblock():
+        database.tear_down(connection, state, teardown_databases)
+
+
 #: Folders whose tests share costly set-up per worker (a browser, server
 #: processes, the demo): with ``--dist loadgroup`` (``make test``) each runs on
 #: one worker, which sets it up once.

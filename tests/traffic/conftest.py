@@ -11,7 +11,9 @@ import uuid
 
 import pytest
 
-from .harness import ServedDatabase, SiteServer, server_environment, site_tool
+from tests.fixtures.database import TEMPLATE_VARIABLE
+
+from .harness import ServedDatabase, SiteServer, SiteTool, server_environment
 
 
 def required_or_skip(reason):
@@ -37,14 +39,30 @@ def served_database(tmp_path_factory):
     except database.unreachable_errors() as error:
         required_or_skip(f"the {database.engine} server does not answer: {error}")
     try:
-        site_tool(server_environment(database.url), "migrate")
         yield database
     finally:
         database.drop()
 
 
 @pytest.fixture(scope="session")
-def site_servers(served_database, tmp_path_factory):
+def site_tool(served_database, tmp_path_factory):
+    """The servers' database at hand (site_tool.py), with its schema: copied
+    from the test run's migrated database where both are SQLite, otherwise
+    migrated."""
+    tool = SiteTool(
+        server_environment(served_database.url),
+        tmp_path_factory.mktemp("site-tool") / "site-tool.log",
+    )
+    try:
+        if not served_database.copy_schema_from(os.environ.get(TEMPLATE_VARIABLE)):
+            tool("migrate")
+        yield tool
+    finally:
+        tool.close()
+
+
+@pytest.fixture(scope="session")
+def site_servers(served_database, site_tool, tmp_path_factory):
     """``site_servers(count, **settings)``: that many server processes with
     the same settings (see server_settings.py), started once per worker."""
     started = {}
@@ -68,9 +86,8 @@ _slugs = itertools.count(1)
 
 
 @pytest.fixture
-def dialogue(served_database):
+def dialogue(site_tool):
     """A new open dialogue with a survey and a poll, on the servers' site."""
-    env = server_environment(served_database.url)
-    made = site_tool(env, "dialogue", f"parken-{next(_slugs)}-{uuid.uuid4().hex[:6]}")
-    made["stored"] = lambda: site_tool(env, "rows", str(made["page_id"]))
+    made = site_tool("dialogue", f"parken-{next(_slugs)}-{uuid.uuid4().hex[:6]}")
+    made["stored"] = lambda: site_tool("rows", str(made["page_id"]))
     return made

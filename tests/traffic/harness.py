@@ -9,6 +9,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -63,6 +64,14 @@ class ServedDatabase:
             f"CREATE DATABASE {self.name}"
             + (" CHARACTER SET utf8mb4" if self.engine == "mysql" else "")
         )
+
+    def copy_schema_from(self, template):
+        """Start from the test run's migrated SQLite database (a file), if
+        this is a SQLite database too; whether it did."""
+        if self.engine != "sqlite" or not template or not Path(template).exists():
+            return False
+        shutil.copyfile(template, self.url.removeprefix("sqlite:///"))
+        return True
 
     def drop(self):
         if self.engine == "sqlite":
@@ -127,18 +136,44 @@ def server_environment(database_url, **extra):
     return env
 
 
-def site_tool(env, *args):
-    """Run a site_tool.py command with the servers' settings; its JSON."""
-    result = subprocess.run(
-        [sys.executable, str(HERE / "site_tool.py"), *args],
-        cwd=REPO_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return json.loads(result.stdout.splitlines()[-1])
+class SiteTool:
+    """One site_tool.py process with the servers' settings, kept for every
+    command of a test run: ``tool("rows", "12")`` returns the command's JSON."""
+
+    def __init__(self, env, log_path):
+        self.log_path = log_path
+        self.log = open(log_path, "w")  # noqa: SIM115 (closed in close())
+        self.process = subprocess.Popen(
+            [sys.executable, str(HERE / "site_tool.py"), "serve"],
+            cwd=REPO_DIR,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+        )
+
+    def __call__(self, *args):
+        self.process.stdin.write(json.dumps(args) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            self.log.flush()
+            raise RuntimeError(
+                "the site tool stopped:\n" + Path(self.log_path).read_text()[-4000:]
+            )
+        answer = json.loads(line)
+        assert "error" not in answer, answer["error"]
+        return answer["result"]
+
+    def close(self):
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
 
 
 class SiteServer:

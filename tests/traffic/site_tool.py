@@ -5,10 +5,17 @@ process with the servers' settings (the test process has its own database).
 ``migrate`` (create the schema), ``dialogue SLUG`` (a new open dialogue with a
 survey and a poll, and what the tests need to post to them), ``rows PAGE_ID``
 (what is stored for a dialogue). Each prints JSON.
+
+``python tests/traffic/site_tool.py serve`` answers such commands, one JSON
+list per line on stdin, with one JSON line each (``{"result": …}`` or
+``{"error": traceback}``) until stdin closes: the tests keep one process, as
+starting Django and Wagtail again for each command costs seconds.
 """
 
+import contextlib
 import json
 import sys
+import traceback
 from datetime import timedelta
 
 import django
@@ -98,8 +105,25 @@ def rows(page_id):
 COMMANDS = {"migrate": migrate, "dialogue": dialogue, "rows": rows}
 
 
+def serve():
+    answers = sys.stdout
+    for line in sys.stdin:
+        command, *args = json.loads(line)
+        try:
+            # Anything a command prints goes to stderr, not between answers.
+            with contextlib.redirect_stdout(sys.stderr):
+                answer = {"result": COMMANDS[command](*args)}
+        except Exception:
+            answer = {"error": traceback.format_exc()}
+        answers.write(json.dumps(answer) + "\n")
+        answers.flush()
+    return 0
+
+
 def main(command, *args):
     django.setup()
+    if command == "serve":
+        return serve()
     print(json.dumps(COMMANDS[command](*args)))
     return 0
 
