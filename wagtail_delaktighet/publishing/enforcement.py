@@ -15,9 +15,12 @@ rules at their fields first (forms/dialogue_page.py).
 clears the revision's schedule first), and turns the error into a refusal for
 the scheduled-publishing command, which would stop at the first error: the
 refusal is logged and recorded in the page's history. The bulk action is
-refused as a whole, with a message per page (admin/bulk_publish.py).
+refused as a whole, with a message per page (admin/bulk_publish.py). The
+page Wagtail's action then saves is made from that same revision, so its save
+does not check it a second time.
 """
 
+import contextvars
 import logging
 
 from django.core.exceptions import ValidationError
@@ -30,6 +33,10 @@ logger = logging.getLogger(__name__)
 
 #: The log action the scheduled-publishing command publishes with.
 SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
+
+#: The id of the revision ``publish()`` has just checked, while Wagtail's
+#: publish action saves the page made from it.
+_checked_revision = contextvars.ContextVar("checked_revision", default=None)
 
 
 class PublishRulesMixin:
@@ -44,8 +51,10 @@ class PublishRulesMixin:
 
     def save(self, clean=True, **kwargs):
         if clean and self.live:
-            raise_if_cannot_go_live(self)
-            # Validated in full above; Wagtail's own clean would repeat it.
+            checked = _checked_revision.get()
+            if checked is None or checked != self.live_revision_id:
+                raise_if_cannot_go_live(self)
+            # Validated in full; Wagtail's own clean would repeat it.
             clean = False
         return super().save(clean=clean, **kwargs)
 
@@ -64,14 +73,18 @@ class PublishRulesMixin:
                 refuse_scheduled(revision, errors)
                 return None
             raise ValidationError(errors)
-        return super().publish(
-            revision,
-            user=user,
-            changed=changed,
-            log_action=log_action,
-            previous_revision=previous_revision,
-            skip_permission_checks=skip_permission_checks,
-        )
+        token = _checked_revision.set(revision.pk)
+        try:
+            return super().publish(
+                revision,
+                user=user,
+                changed=changed,
+                log_action=log_action,
+                previous_revision=previous_revision,
+                skip_permission_checks=skip_permission_checks,
+            )
+        finally:
+            _checked_revision.reset(token)
 
 
 def going_live_errors(page, going_live_with=()):
