@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Area, Body, DialogueStatus, InfluenceLevel, TargetGroup, Topic
 from ..models.snippet_union import read_together
+from ..models.status import status_condition
 from .ids import IdChoiceField
 
 # A bad value in the address (an old link, a deleted topic) is not the
@@ -125,9 +126,12 @@ class DialogueFilterForm(forms.Form):
             for name, value in self.active_filters.items()
         ]
 
-    def filter(self, queryset):
-        """Narrow a queryset annotated by ``annotate_status`` by valid filters;
-        invalid ones are left out."""
+    def filter(self, queryset, now=None):
+        """Narrow a queryset of dialogues by valid filters; invalid ones are
+        left out. The status is the one at ``now``."""
         for name, value in self.active_filters.items():
-            queryset = queryset.filter(**{self.LOOKUPS[name]: value})
+            if name == "status":
+                queryset = queryset.filter(status_condition(value, now))
+            else:
+                queryset = queryset.filter(**{self.LOOKUPS[name]: value})
         return queryset

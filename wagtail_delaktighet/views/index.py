@@ -8,14 +8,9 @@ from django.utils import timezone
 
 from ..conf import delaktighet_settings
 from ..forms.index_filters import DialogueFilterForm
-from ..models import (
-    DialoguePage,
-    DialogueStatus,
-    FeedbackPage,
-    annotate_status,
-    order_by_status,
-)
+from ..models import DialoguePage, DialogueStatus, FeedbackPage, order_by_status
 from ..models.influence import ladder_for
+from ..models.status import annotate_status_order, set_status
 
 
 def listed_dialogues(index_page):
@@ -31,7 +26,7 @@ def subpage_url(request, index_page, route_name):
 
 
 def attach_final_feedback(dialogues):
-    """Set ``final_feedback`` on each annotated dialogue, in one query for
+    """Set ``final_feedback`` on each dialogue annotated with its id, in one query for
     all of them (P6: the card shows what came of a finished dialogue)."""
     ids = {d.final_feedback_id for d in dialogues if d.final_feedback_id}
     feedback = FeedbackPage.objects.in_bulk(ids) if ids else {}
@@ -44,13 +39,17 @@ def index_context(request, index_page):
     dialogues = listed_dialogues(index_page)
     form = DialogueFilterForm(request.GET, dialogues=dialogues)
     form.read_choices(ladder_for({"request": request}))
-    results = form.filter(order_by_status(annotate_status(dialogues, timezone.now())))
+    now = timezone.now()
+    # Status and lateness are worked out in Python for the page's dialogues
+    # only; the database orders by dates and filters on the columns.
+    results = form.filter(order_by_status(annotate_status_order(dialogues, now)), now)
     results = results.select_related(
         "influence_level", "responsible_body"
     ).prefetch_related("areas")
 
     paginator = Paginator(results, delaktighet_settings.DIALOGUES_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    set_status(page_obj, now)
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
     attach_final_feedback(page_obj)
