@@ -100,6 +100,32 @@ class DialogueFilterForm(forms.Form):
                 (obj.pk, field.label_from_instance(obj)) for obj in objects
             ]
 
+    def selects(self):
+        """Each field as the template writes it out: name, id, label, errors
+        and its options as (value, label, selected), selected as Django's
+        ``Select`` widget would mark it. Written in one template loop rather
+        than a widget template per select, option and attribute list."""
+        fields = []
+        for bound in self:
+            value = bound.value()
+            chosen = "" if value is None else str(value)
+            options, marked = [], False
+            for option_value, option_label in bound.field.choices:
+                option_value = "" if option_value is None else str(option_value)
+                selected = not marked and option_value == chosen
+                marked = marked or selected
+                options.append((option_value, option_label, selected))
+            fields.append(
+                {
+                    "name": bound.html_name,
+                    "id": bound.auto_id,
+                    "label": bound.label,
+                    "errors": bound.errors,
+                    "options": options,
+                }
+            )
+        return fields
+
     def full_clean(self):
         super().full_clean()
         # Tie each error message to its field for screen readers.
