@@ -68,16 +68,20 @@ def live_final_feedback(dialogue_ref):
     if isinstance(dialogue_ref, models.Model):
         path, depth = dialogue_ref.path, dialogue_ref.depth + 1
         path_end = path + last_step
+        prefix = {"path__startswith": path}
     else:
         path, depth = dialogue_ref("path"), dialogue_ref("depth") + 1
         path_end = Concat(path, Value(last_step), output_field=models.CharField())
+        # One step longer than the parent's path and within this range, a
+        # path starts with the parent's: the LIKE would only add work per row.
+        prefix = {}
     return FeedbackPage.objects.filter(
         live=True,
         kind=FeedbackKind.FINAL,
-        path__startswith=path,
         path__gt=path,
         path__lte=path_end,
         depth=depth,
+        **prefix,
     )
 
 

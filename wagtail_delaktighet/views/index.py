@@ -12,6 +12,15 @@ from ..models import DialoguePage, DialogueStatus, FeedbackPage, order_by_status
 from ..models.influence import ladder_for
 from ..models.status import annotate_status_order, set_status
 
+#: Fields of a dialogue the index's cards never read.
+CARD_UNUSED = [
+    "body",
+    "can_influence",
+    "cannot_influence",
+    "input_handling",
+    "adaptations",
+]
+
 
 def listed_dialogues(index_page):
     """The dialogues an index shows to the public: live, public children."""
@@ -43,9 +52,12 @@ def index_context(request, index_page):
     # Status and lateness are worked out in Python for the page's dialogues
     # only; the database orders by dates and filters on the columns.
     results = form.filter(order_by_status(annotate_status_order(dialogues, now)), now)
-    results = results.select_related(
-        "influence_level", "responsible_body"
-    ).prefetch_related("areas")
+    results = (
+        results.select_related("influence_level", "responsible_body")
+        .prefetch_related("areas")
+        # The cards show none of the long texts: not read, not parsed.
+        .defer(*CARD_UNUSED)
+    )
 
     paginator = Paginator(results, delaktighet_settings.DIALOGUES_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
