@@ -6,8 +6,9 @@ feedback page below it is live (P6). Its promised feedback date is overdue
 when that date has passed and it is still only ``closed``.
 
 The same rule exists twice on purpose: ``status_at`` for one page in Python,
-``annotate_status`` for querysets, so the index filters, orders and paginates
-in the database. A test checks that both agree.
+``annotate_status`` for querysets (and ``status_condition`` to filter on it),
+so the index filters, orders and paginates in the database. Tests check that
+they agree.
 """
 
 from django.db import models
@@ -131,6 +132,7 @@ def annotate_status(queryset, now=None):
     ``now`` is passed as a parameter rather than the database's clock, so that
     Python and SQL agree (and a frozen clock in tests applies to both).
     """
+    now = now or timezone.now()  # one clock for every annotation
     queryset = annotate_status_order(queryset, now)
     now, today = _now_values(now)
     upcoming = Q(opens_at__gt=now)
