@@ -36,8 +36,9 @@ def subpage_url(request, index_page, route_name):
 
 
 def attach_final_feedback(dialogues):
-    """Set ``final_feedback`` on each dialogue annotated with its id, in one query for
-    all of them (P6: the card shows what came of a finished dialogue)."""
+    """Set ``final_feedback`` on each dialogue annotated with its id, in one
+    query for all of them (P6: the card shows what came of a finished
+    dialogue)."""
     ids = {d.final_feedback_id for d in dialogues if d.final_feedback_id}
     feedback = FeedbackPage.objects.in_bulk(ids) if ids else {}
     for dialogue in dialogues:
