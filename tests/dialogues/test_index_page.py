@@ -701,7 +701,7 @@ def test_query_count_does_not_grow_with_the_number_of_dialogues(
 #: The table a query reads first, as any supported database quotes it.
 FIRST_TABLE = re.compile(r"""\bFROM [`"]?(\w+)""")
 #: The index of a few dialogues with areas, bodies and levels, unfiltered.
-INDEX_QUERIES = 15
+INDEX_QUERIES = 14
 
 
 @pytest.mark.django_db

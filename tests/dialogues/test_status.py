@@ -21,7 +21,12 @@ from wagtail_delaktighet.models import (
     order_by_status,
 )
 from wagtail_delaktighet.models.feedback import FeedbackKind
-from wagtail_delaktighet.models.status import feedback_is_overdue
+from wagtail_delaktighet.models.status import (
+    annotate_status_order,
+    feedback_is_overdue,
+    set_status,
+    status_condition,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -341,3 +346,20 @@ def test_many_dialogues_agree_on_status_and_overdue(make_dialogue):
     # something.
     assert {status for status, _ in in_python.values()} == set(DialogueStatus)
     assert {overdue for _, overdue in in_python.values()} == {True, False}
+
+    # The index's way: ordered in SQL, status set in Python for the rows
+    # shown, and each status filter on the columns.
+    listed = list(
+        annotate_status_order(DialoguePage.objects.filter(pk__in=in_python), now)
+    )
+    set_status(listed, now)
+    assert {page.pk: (page.status, page.feedback_overdue) for page in listed} == (
+        in_python
+    )
+    for status in DialogueStatus:
+        filtered = DialoguePage.objects.filter(
+            status_condition(status, now), pk__in=in_python
+        )
+        assert set(filtered.values_list("pk", flat=True)) == {
+            pk for pk, (expected, _) in in_python.items() if expected == status
+        }, status

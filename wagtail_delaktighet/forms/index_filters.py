@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Area, Body, DialogueStatus, InfluenceLevel, TargetGroup, Topic
 from ..models.snippet_union import read_together
+from ..models.status import status_condition
 from .ids import IdChoiceField
 
 # A bad value in the address (an old link, a deleted topic) is not the
@@ -99,6 +100,32 @@ class DialogueFilterForm(forms.Form):
                 (obj.pk, field.label_from_instance(obj)) for obj in objects
             ]
 
+    def selects(self):
+        """Each field as the template writes it out: name, id, label, errors
+        and its options as (value, label, selected), selected as Django's
+        ``Select`` widget would mark it. Written in one template loop rather
+        than a widget template per select, option and attribute list."""
+        fields = []
+        for bound in self:
+            value = bound.value()
+            chosen = "" if value is None else str(value)
+            options, marked = [], False
+            for option_value, option_label in bound.field.choices:
+                option_value = "" if option_value is None else str(option_value)
+                selected = not marked and option_value == chosen
+                marked = marked or selected
+                options.append((option_value, option_label, selected))
+            fields.append(
+                {
+                    "name": bound.html_name,
+                    "id": bound.auto_id,
+                    "label": bound.label,
+                    "errors": bound.errors,
+                    "options": options,
+                }
+            )
+        return fields
+
     def full_clean(self):
         super().full_clean()
         # Tie each error message to its field for screen readers.
@@ -125,9 +152,12 @@ class DialogueFilterForm(forms.Form):
             for name, value in self.active_filters.items()
         ]
 
-    def filter(self, queryset):
-        """Narrow a queryset annotated by ``annotate_status`` by valid filters;
-        invalid ones are left out."""
+    def filter(self, queryset, now=None):
+        """Narrow a queryset of dialogues by valid filters; invalid ones are
+        left out. The status is the one at ``now``."""
         for name, value in self.active_filters.items():
-            queryset = queryset.filter(**{self.LOOKUPS[name]: value})
+            if name == "status":
+                queryset = queryset.filter(status_condition(value, now))
+            else:
+                queryset = queryset.filter(**{self.LOOKUPS[name]: value})
         return queryset

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import get_language
 
 from ..blocks.consultation import BLOCK_ANCHOR_PREFIX
 from ..models.influence import ladder_for
@@ -6,16 +7,39 @@ from ..models.influence import ladder_for
 register = template.Library()
 
 
-@register.inclusion_tag(
-    "wagtail_delaktighet/includes/influence_badge.html", takes_context=True
-)
+BADGE_TEMPLATE = "wagtail_delaktighet/includes/influence_badge.html"
+BADGES_CACHE_ATTRIBUTE = "_wagtail_delaktighet_badges"
+
+
+@register.simple_tag(takes_context=True)
 def influence_badge(context, level, heading_level=None):
     """The influence level as a badge: name, "step 3 of 5", a ladder graphic that
     does not rely on colour, and a disclosure with the promise and explanation.
 
     Override the template ``wagtail_delaktighet/includes/influence_badge.html``
-    to change how it looks.
+    to change how it looks. It sees only ``level``, ``step``, ``step_count``
+    and ``steps``, so a badge is rendered once per level and request, however
+    many cards on the page show it.
     """
+    request = context.get("request")
+    badges = None
+    if request is not None:
+        badges = getattr(request, BADGES_CACHE_ATTRIBUTE, None)
+        if badges is None:
+            badges = {}
+            setattr(request, BADGES_CACHE_ATTRIBUTE, badges)
+    key = (getattr(level, "pk", None), heading_level, get_language())
+    if badges is not None and key in badges:
+        return badges[key]
+    template = context.template.engine.get_template(BADGE_TEMPLATE)
+    # As an inclusion tag renders: a new context with the badge's values only.
+    html = template.render(context.new(badge_context(context, level)))
+    if badges is not None:
+        badges[key] = html
+    return html
+
+
+def badge_context(context, level):
     if level is None:
         return {"level": None}
     ladder = ladder_for(context)

@@ -4,18 +4,23 @@ database, so its query count does not grow with the number of dialogues."""
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Window
 from django.utils import timezone
 
 from ..conf import delaktighet_settings
 from ..forms.index_filters import DialogueFilterForm
-from ..models import (
-    DialoguePage,
-    DialogueStatus,
-    FeedbackPage,
-    annotate_status,
-    order_by_status,
-)
+from ..models import DialoguePage, DialogueStatus, FeedbackPage, order_by_status
 from ..models.influence import ladder_for
+from ..models.status import annotate_status_order, set_status
+
+#: Fields of a dialogue the index's cards never read.
+CARD_UNUSED = [
+    "body",
+    "can_influence",
+    "cannot_influence",
+    "input_handling",
+    "adaptations",
+]
 
 
 def listed_dialogues(index_page):
@@ -31,8 +36,9 @@ def subpage_url(request, index_page, route_name):
 
 
 def attach_final_feedback(dialogues):
-    """Set ``final_feedback`` on each annotated dialogue, in one query for
-    all of them (P6: the card shows what came of a finished dialogue)."""
+    """Set ``final_feedback`` on each dialogue annotated with its id, in one
+    query for all of them (P6: the card shows what came of a finished
+    dialogue)."""
     ids = {d.final_feedback_id for d in dialogues if d.final_feedback_id}
     feedback = FeedbackPage.objects.in_bulk(ids) if ids else {}
     for dialogue in dialogues:
@@ -40,17 +46,44 @@ def attach_final_feedback(dialogues):
         dialogue.final_feedback = feedback.get(dialogue.final_feedback_id)
 
 
+def get_page(paginator, number):
+    """``paginator.get_page(number)``, with the total counted in the query
+    that reads the page (a window over all results) rather than in a COUNT
+    of its own. A page number out of range or not a number takes Django's
+    way, which counts first."""
+    try:
+        wanted = int(number)
+    except (TypeError, ValueError):
+        wanted = 1  # Django's answer to no number or not a number
+    if wanted >= 1:
+        bottom = (wanted - 1) * paginator.per_page
+        counted = paginator.object_list.annotate(dlk_total=Window(Count("pk")))
+        rows = list(counted[bottom : bottom + paginator.per_page])
+        if rows or wanted == 1:
+            # Nothing on the first page: nothing at all.
+            paginator.count = rows[0].dlk_total if rows else 0
+            return paginator._get_page(rows, wanted, paginator)
+    return paginator.get_page(number)
+
+
 def index_context(request, index_page):
     dialogues = listed_dialogues(index_page)
     form = DialogueFilterForm(request.GET, dialogues=dialogues)
     form.read_choices(ladder_for({"request": request}))
-    results = form.filter(order_by_status(annotate_status(dialogues, timezone.now())))
-    results = results.select_related(
-        "influence_level", "responsible_body"
-    ).prefetch_related("areas")
+    now = timezone.now()
+    # Status and lateness are worked out in Python for the page's dialogues
+    # only; the database orders by dates and filters on the columns.
+    results = form.filter(order_by_status(annotate_status_order(dialogues, now)), now)
+    results = (
+        results.select_related("influence_level", "responsible_body")
+        .prefetch_related("areas")
+        # The cards show none of the long texts: not read, not parsed.
+        .defer(*CARD_UNUSED)
+    )
 
     paginator = Paginator(results, delaktighet_settings.DIALOGUES_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = get_page(paginator, request.GET.get("page"))
+    set_status(page_obj, now)
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
     attach_final_feedback(page_obj)
