@@ -1,6 +1,7 @@
 from django import template
 
 from ..blocks.consultation import BLOCK_ANCHOR_PREFIX
+from ..blocks.form_cache import cached_fragment
 from ..models.influence import ladder_for
 
 register = template.Library()
@@ -80,3 +81,33 @@ def addressee(value):
     from ..blocks.addressing import addressee_label
 
     return addressee_label(value)
+
+
+class FormFieldsCacheNode(template.Node):
+    def __init__(self, part, nodelist):
+        self.part = part
+        self.nodelist = nodelist
+
+    def render(self, context):
+        state, form = context.get("state"), context.get("form")
+        key = getattr(state, "form_cache_key", None)
+        # Only the block's own fresh form: never a bound one (input, errors).
+        if key is None or form is None or form is not state.form or form.is_bound:
+            return self.nodelist.render(context)
+        return cached_fragment(key, self.part, lambda: self.nodelist.render(context))
+
+
+@register.tag("dlk_form_fields_cache")
+def dlk_form_fields_cache(parser, token):
+    """``{% dlk_form_fields_cache "part" %}…{% enddlk_form_fields_cache %}``:
+    the enclosed HTML of a consultation block's fresh form, from Django's
+    cache when it has it (blocks/form_cache.py). Put only what is the same
+    for every visitor inside: never the CSRF token or ``submission_key``."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes one quoted name of the part it caches."
+        )
+    nodelist = parser.parse(("enddlk_form_fields_cache",))
+    parser.delete_first_token()
+    return FormFieldsCacheNode(bits[1][1:-1], nodelist)
