@@ -70,6 +70,16 @@ def form_cache_key(block, value, *, block_id, page) -> str | None:
     return f"wagtail_delaktighet:form:{digest}"
 
 
+def fixed_form_cache_key(name: str) -> str | None:
+    """The cache key of a fresh form whose fields depend on nothing but the
+    language (the follow form), or None when caching is off."""
+    if not delaktighet_settings.FORM_CACHE_TIMEOUT:
+        return None
+    parts = [__version__, _generation, name, translation.get_language() or ""]
+    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=20).hexdigest()
+    return f"wagtail_delaktighet:form:{digest}"
+
+
 def cached_fragment(key: str, part: str, render) -> str:
     """The HTML of ``part`` of the form under ``key``, rendered by
     ``render()`` (a template's nodes, which escape what they insert) when
