@@ -5,6 +5,7 @@ current version, their language and themselves alone."""
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import Client
 
@@ -257,3 +258,27 @@ def test_a_timeout_of_0_caches_nothing(client, dialogue):
         page = DialoguePage.objects.get(pk=dialogue.page.pk)
         for block_id, block, value in page.consultation_blocks():
             assert block.form_cache_key(value, block_id=block_id, page=page) is None
+
+
+def test_a_rejected_follow_form_is_never_served_to_others(new_client, dialogue):
+    from tests.following.support import follow
+
+    other = new_client()
+    dialogue.get(other)
+
+    rejected = follow(new_client(), dialogue.page, "hanna-at-example")
+
+    assert rejected.status_code == 200
+    form = BeautifulSoup(rejected.content, "html.parser").select_one(
+        "#follow .dlk-follow__form"
+    )
+    assert form.select_one("input[type=email]")["aria-invalid"] == "true"
+    assert 'value="hanna-at-example"' in str(form)
+    response = dialogue.get(other)
+    assert "hanna-at-example" not in response.content.decode()
+    form = BeautifulSoup(response.content, "html.parser").select_one(
+        "#follow .dlk-follow__form"
+    )
+    assert form.select(".dlk-field--invalid") == []
+    assert form.select_one("input[type=email]").get("aria-invalid") is None
+    assert form.find("input", {"name": "csrfmiddlewaretoken"}) is not None
