@@ -47,6 +47,10 @@ DEFAULTS = {
     "TRUSTED_PROXY_COUNT": None,
     # Cache alias for the rate limit.
     "RATE_LIMIT_CACHE": "default",
+    # Seconds the rendered fields of a consultation block's fresh form stay
+    # in Django's default cache (blocks/form_cache.py); 0 renders them on
+    # every request.
+    "FORM_CACHE_TIMEOUT": 3600,
     # Public contributions (views, answered questions) per page under a block.
     "CONTRIBUTIONS_PER_PAGE": 10,
     # Days before a dialogue's promised feedback date that the

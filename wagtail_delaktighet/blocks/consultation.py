@@ -104,6 +104,9 @@ class ConsultationState:
     accepting: bool
     results: Any = None
     message: str = ""
+    #: Where the rendered fields of the fresh form are cached
+    #: (blocks/form_cache.py); None: render them each time.
+    form_cache_key: str | None = None
 
     @property
     def has_errors(self) -> bool:
@@ -398,11 +401,28 @@ class ConsultationBlock(blocks.StructBlock):
             form=form
             if form is not None
             else self.build_form(value, block_id=block_id),
+            form_cache_key=(
+                self.form_cache_key(value, block_id=block_id, page=page)
+                if form is None
+                else None
+            ),
             message=message,
             accepting=accepting,
             action_url=page_url + page.reverse_subpage("participate", args=(block_id,)),
             results=self.results(value, page=page, block_id=block_id, request=request),
         )
+
+    def form_cache_key(
+        self, value: StructValue, *, block_id: str, page: DialoguePage
+    ) -> str | None:
+        """The cache key of the rendered fields of the block's fresh form, or
+        None to render them on every request. The default key covers the
+        block's value, the page's live revision, the block id and the
+        language; a block whose fields depend on anything else (the
+        database, the request) returns None or a key that includes it."""
+        from .form_cache import form_cache_key
+
+        return form_cache_key(self, value, block_id=block_id, page=page)
 
     # -- shared machinery ----------------------------------------------------
 

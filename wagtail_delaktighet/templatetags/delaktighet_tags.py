@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from ..blocks.consultation import BLOCK_ANCHOR_PREFIX
+from ..blocks.form_cache import cached_fragment
 from ..models.influence import ladder_for
 
 register = template.Library()
@@ -104,3 +105,42 @@ def addressee(value):
     from ..blocks.addressing import addressee_label
 
     return addressee_label(value)
+
+
+class FormFieldsCacheNode(template.Node):
+    def __init__(self, part, holder, nodelist):
+        self.part = part
+        self.holder = holder
+        self.nodelist = nodelist
+
+    def render(self, context):
+        if self.holder is None:
+            holder, form = context.get("state"), context.get("form")
+        else:
+            holder = self.holder.resolve(context)
+            form = getattr(holder, "form", None)
+        key = getattr(holder, "form_cache_key", None)
+        # Only the holder's own fresh form: never a bound one (input, errors).
+        if key is None or form is None or form is not holder.form or form.is_bound:
+            return self.nodelist.render(context)
+        return cached_fragment(key, self.part, lambda: self.nodelist.render(context))
+
+
+@register.tag("dlk_form_fields_cache")
+def dlk_form_fields_cache(parser, token):
+    """``{% dlk_form_fields_cache "part" [holder] %}…{% enddlk_form_fields_cache %}``:
+    the enclosed HTML of a fresh form, from Django's cache when it has it
+    (blocks/form_cache.py). ``holder`` has the ``form`` and its
+    ``form_cache_key``; by default the consultation block's ``state`` and
+    ``form``. Put only what is the same for every visitor inside: never the
+    CSRF token or ``submission_key``."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes the quoted name of the part it caches and, "
+            "optionally, what holds the form and its key."
+        )
+    holder = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    nodelist = parser.parse(("enddlk_form_fields_cache",))
+    parser.delete_first_token()
+    return FormFieldsCacheNode(bits[1][1:-1], holder, nodelist)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 
+from ..blocks.form_cache import fixed_form_cache_key
 from ..following import subscriptions as following
 from ..forms.follow import FollowForm
 from ..models.following import Subscription
@@ -64,6 +65,9 @@ class FollowState:
     receipt_anchor: str = ""
     #: ... and its sender gave an email with consent, so they hear anyway.
     told_anyway: bool = False
+    #: Where the rendered fields of the fresh form are cached
+    #: (blocks/form_cache.py); None: render them each time.
+    form_cache_key: str | None = None
 
     @property
     def after_contributing(self):
@@ -124,6 +128,7 @@ def follow_context(request, page, page_url):
         action_url=page_url + page.reverse_subpage("follow"),
         receipt_anchor=anchor,
         told_anyway=bool(anchor) and told_anyway(request, page),
+        form_cache_key=None if rejected else fixed_form_cache_key("follow"),
     )
     return {"dlk_follow": state, "dlk_follow_privacy_page": privacy_page(request)}
 
