@@ -66,8 +66,7 @@ def form_cache_key(block, value, *, block_id, page) -> str | None:
         translation.get_language() or "",
         value_digest(block, value),
     ]
-    digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=20).hexdigest()
-    return f"wagtail_delaktighet:form:{digest}"
+    return _key(parts)
 
 
 def fixed_form_cache_key(name: str) -> str | None:
@@ -75,7 +74,10 @@ def fixed_form_cache_key(name: str) -> str | None:
     language (the follow form), or None when caching is off."""
     if not delaktighet_settings.FORM_CACHE_TIMEOUT:
         return None
-    parts = [__version__, _generation, name, translation.get_language() or ""]
+    return _key([__version__, _generation, name, translation.get_language() or ""])
+
+
+def _key(parts):
     digest = hashlib.blake2b("\x1f".join(parts).encode(), digest_size=20).hexdigest()
     return f"wagtail_delaktighet:form:{digest}"
 
