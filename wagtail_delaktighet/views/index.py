@@ -3,8 +3,6 @@ database, so its query count does not grow with the number of dialogues."""
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.db.models import Count, Window
 from django.utils import timezone
 
 from ..conf import delaktighet_settings
@@ -12,6 +10,7 @@ from ..forms.index_filters import DialogueFilterForm
 from ..models import DialoguePage, DialogueStatus, FeedbackPage, order_by_status
 from ..models.influence import ladder_for
 from ..models.status import annotate_status_order, set_status
+from ..pagination import windowed_page
 
 #: Fields of a dialogue the index's cards never read.
 CARD_UNUSED = [
@@ -46,26 +45,6 @@ def attach_final_feedback(dialogues):
         dialogue.final_feedback = feedback.get(dialogue.final_feedback_id)
 
 
-def get_page(paginator, number):
-    """``paginator.get_page(number)``, with the total counted in the query
-    that reads the page (a window over all results) rather than in a COUNT
-    of its own. A page number out of range or not a number takes Django's
-    way, which counts first."""
-    try:
-        wanted = int(number)
-    except (TypeError, ValueError):
-        wanted = 1  # Django's answer to no number or not a number
-    if wanted >= 1:
-        bottom = (wanted - 1) * paginator.per_page
-        counted = paginator.object_list.annotate(dlk_total=Window(Count("pk")))
-        rows = list(counted[bottom : bottom + paginator.per_page])
-        if rows or wanted == 1:
-            # Nothing on the first page: nothing at all.
-            paginator.count = rows[0].dlk_total if rows else 0
-            return paginator._get_page(rows, wanted, paginator)
-    return paginator.get_page(number)
-
-
 def index_context(request, index_page):
     dialogues = listed_dialogues(index_page)
     form = DialogueFilterForm(request.GET, dialogues=dialogues)
@@ -81,8 +60,10 @@ def index_context(request, index_page):
         .defer(*CARD_UNUSED)
     )
 
-    paginator = Paginator(results, delaktighet_settings.DIALOGUES_PER_PAGE)
-    page_obj = get_page(paginator, request.GET.get("page"))
+    page_obj = windowed_page(
+        results, delaktighet_settings.DIALOGUES_PER_PAGE, request.GET.get("page")
+    )
+    paginator = page_obj.paginator
     set_status(page_obj, now)
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
