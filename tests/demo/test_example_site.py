@@ -25,9 +25,7 @@ def test_home_page_renders(client, home_page):
     assert 'lang="sv"' in html
 
 
-@pytest.mark.django_db
-def test_loading_the_demo_twice_changes_no_row_of_any_model():
-    load_demo()
+def test_loading_the_demo_twice_changes_no_row_of_any_model(demo_site, db):
     first = every_models_rows()
     load_demo()
     second = every_models_rows()

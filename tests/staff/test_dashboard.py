@@ -6,19 +6,14 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from example_site.home.demo import consultation as demo
-from tests.fixtures.demo import load_demo
 from tests.participation.support import submit, text_of, views
 from wagtail_delaktighet import moderation, permissions
 from wagtail_delaktighet.admin.dashboard import ParticipationPanel
-from wagtail_delaktighet.models import Contribution, DialoguePage
 
 pytestmark = pytest.mark.django_db
 
@@ -251,28 +246,3 @@ def test_the_panel_costs_the_same_queries_for_2_and_10_dialogues(
 
     assert with_ten == with_two
     assert with_two <= 6
-
-
-def test_the_demo_moderator_logs_in_and_finds_views_to_moderate(client, capsys):
-    load_demo()
-    # That loading the demo again adds no contribution, group rule or user is
-    # tested in tests/demo/test_example_site.py, on every model.
-    group = Group.objects.get(name="Moderatorer")
-    assert group.page_permissions.count() == 1
-    assert group.user_set.count() == 1
-    call_command("create_demo_admin")
-    output = capsys.readouterr().out
-    moderator_line = next(
-        line for line in output.splitlines() if "username: moderator" in line
-    )
-    password = moderator_line.split("password: ")[1].split()[0]
-
-    assert client.login(username="moderator", password=password)
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    moderator = group.user_set.get()
-    dialogue = DialoguePage.objects.get(slug=demo.DIALOGUE_SLUG)
-    assert permissions.can_moderate(moderator, dialogue)
-    assert not permissions.can_export_personal_data(moderator)
-    pending = Contribution.objects.filter(page=dialogue, status="pending").count()
-    assert pending >= 3
-    assert f"{pending} contributions await moderation." in text_of(panel_of(client))
