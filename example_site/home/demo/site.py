@@ -27,9 +27,15 @@ def build_home_page():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(is_default_site=True, hostname="localhost", port=80)
-    site.root_page = home
-    site.site_name = "Älvby kommun"
-    site.save()
+    if site.pk is None or (site.root_page_id, site.site_name) != (
+        home.pk,
+        "Älvby kommun",
+    ):
+        # Saving a site empties Wagtail's cache of site root paths: only
+        # when something changed.
+        site.root_page = home
+        site.site_name = "Älvby kommun"
+        site.save()
 
     # Wagtail's own "Welcome" page is no longer reachable; remove it.
     for page in root.get_children().exclude(pk=home.pk).specific():
