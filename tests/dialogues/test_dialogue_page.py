@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.dialogues.dialogue_parts import add_parts, make_full_dialogue
 from wagtail_delaktighet.models import (
+    Area,
     Body,
     Contact,
     DialogueContact,
@@ -455,6 +456,47 @@ def test_the_snippets_the_page_names_are_read_in_one_query(
     assert len([t for t in tables if t in SNIPPET_TABLES]) == 1, tables
     # The page's level comes from the ladder the badge reads: one query.
     assert tables.count("wagtail_delaktighet_influencelevel") == 1, tables
+
+
+@pytest.mark.django_db
+def test_each_page_shows_its_own_snippets(client, make_dialogue, body_factory):
+    # The snippets' query is built once for pages with the same bodies set
+    # (views/dialogue_facets.py), and each page runs it with its own ids.
+    full = make_full_dialogue(make_dialogue, body_factory, count=1)
+    social = body_factory("Socialnämnden")
+    few = make_dialogue(
+        responsible_body=social,
+        areas=[Area.objects.create(name="Norrby")],
+        topics=[],
+    )
+    other_full = make_full_dialogue(
+        make_dialogue,
+        body_factory,
+        count=1,
+        responsible_body=social,
+        areas=[Area.objects.create(name="Söderby")],
+    )
+
+    for _round in range(2):
+        facts = {
+            page.pk: text_of(
+                get_soup(client, page).find("header", class_="dlk-dialogue__header").dl
+            )
+            for page in (full, few, other_full)
+        }
+        assert "Responsible Stadsbyggnadsnämnden" in facts[full.pk]
+        assert "Area Centrum" in facts[full.pk]
+        assert "Responsible Socialnämnden" in facts[few.pk]
+        assert "Area Norrby" in facts[few.pk]
+        assert "Centrum" not in facts[few.pk]
+        assert "Topics" not in facts[few.pk]
+        assert "Coordinated with" not in facts[few.pk]
+        assert "Responsible Socialnämnden" in facts[other_full.pk]
+        assert "Area Söderby" in facts[other_full.pk]
+        assert "Coordinated with Kultur- och fritidsnämnden" in facts[other_full.pk]
+    soup = get_soup(client, other_full)
+    influence = section(soup, "Purpose and influence")
+    assert "Kommunfullmäktige" in text_of(influence)
 
 
 @pytest.mark.django_db
