@@ -16,6 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.participation.support import (
+    DialogueWithBlocks,
+    every_block,
     poll,
     publish_body,
     question,
@@ -33,6 +35,15 @@ from wagtail_delaktighet.models import (
 from wagtail_delaktighet.participation import counters
 
 pytestmark = pytest.mark.django_db
+
+#: What every dialogue page asks, whatever its blocks: Wagtail's routing (the
+#: site, the home page as its type, the index by slug and as its type, the
+#: dialogue: 5) and view restrictions (2); the influence ladder (1), the
+#: snippets (1), the phases, activities, contacts, documents and decisions
+#: (5), the site settings (1) and the example site's menu (1).
+PAGE_QUERIES = 16
+#: A visitor who has taken part brings a session, read once.
+SESSION_QUERIES = 1
 
 #: Two of each built-in type; views published after moderation, polls showing
 #: their results to whoever has voted.
@@ -218,6 +229,12 @@ def test_the_page_costs_the_same_queries_for_10_or_10000_contributions(
     add_contributions(dialogue, start=0, count=10, signed_by=official)
     render(client, dialogue)  # warm caches the first request fills
     few_response, few_queries = render(client, dialogue)
+    # Each views and question block one page of rows with their total, each
+    # question block its page's published answers; each poll whether this
+    # visitor voted and its counted votes.
+    assert len(few_queries) == PAGE_QUERIES + SESSION_QUERIES + 4 + 2 + 2 * 2, (
+        "\n".join(few_queries)
+    )
 
     add_contributions(dialogue, start=10, count=9_990, signed_by=official)
     assert Contribution.objects.filter(page=dialogue.page).count() == 10_002
@@ -332,3 +349,26 @@ def test_a_page_past_the_end_shows_the_last_page(make_dialogue, official):
             for li in listed
         ] == [contribution.content["text"] for contribution in last_page]
         assert f"Page {pages} of {pages}" in views_block.section(response).get_text()
+
+
+def test_every_block_costs_a_fixed_number_of_queries(make_dialogue):
+    dialogue = DialogueWithBlocks(make_dialogue(body=every_block()))
+    anonymous = Client(headers={"Accept-Language": "en"})
+    render(anonymous, dialogue)  # warm caches the first request fills
+    _response, anonymous_queries = render(anonymous, dialogue)
+    voter = Client(headers={"Accept-Language": "en"})
+    vote_in_every_poll(voter, dialogue)
+    # Back from voting, the receipt shows, with the offer to follow unless
+    # the visitor gave an email with consent (one query for that).
+    _response, receipt_queries = render(voter, dialogue)
+    _response, voter_queries = render(voter, dialogue)
+
+    # The views and question blocks' listings (2), the suggestion box's
+    # counted moods (1); no feedback pages, the dialogue has none.
+    assert len(anonymous_queries) == PAGE_QUERIES + 3, "\n".join(anonymous_queries)
+    # Whether the visitor voted in the poll and its counted votes (2).
+    assert len(voter_queries) == PAGE_QUERIES + SESSION_QUERIES + 3 + 2, "\n".join(
+        voter_queries
+    )
+    assert len(receipt_queries) == len(voter_queries) + 1, "\n".join(receipt_queries)
+    assert not [sql for sql in voter_queries if "feedbackpage" in sql]

@@ -8,12 +8,13 @@ from .support import assert_redirected_to_block, poll, survey, valid_fields
 
 pytestmark = pytest.mark.django_db
 
-#: Wagtail's routing and view restrictions (8), the session (1), the
+#: Wagtail's routing and view restrictions (7: the index reads its dialogue
+#: child in one query, models/dialogue_index.py), the session (1), the
 #: influence level (1), the look-up for an earlier post (1); then, in the
 #: transaction (a savepoint pair in a test, BEGIN and COMMIT in a site), the
 #: contribution and its receipt (2), its answers (1), the person's counter
 #: (1) and the result counters, locked in order, then raised (2).
-POST_QUERIES = 19
+POST_QUERIES = 18
 
 
 @pytest.fixture

@@ -11,7 +11,34 @@ from wagtail.search import index
 from .page_views import page_view
 
 
-class DialogueIndexPage(RoutablePageMixin, Page):
+class DialogueRouting:
+    """Routes a path to a dialogue below the index in one query.
+
+    Wagtail finds a child page by its slug as a plain page, then reads it
+    again as its own type (``.specific``). Below an index the children are
+    dialogues, so the dialogue is read at once; any other child (a subclass
+    of the dialogue page, a page moved here) is routed as Wagtail routes it.
+    """
+
+    def route(self, request, path_components):
+        from .dialogue_page import DialoguePage
+
+        if not path_components:
+            return super().route(request, path_components)
+        try:
+            child = DialoguePage._default_manager.child_of(self).get(
+                slug=path_components[0]
+            )
+        except DialoguePage.DoesNotExist:
+            return super().route(request, path_components)
+        # As Page.route leaves it: the parent known, no query to find it.
+        child._cached_parent_obj = self
+        if child.specific_class is not DialoguePage:
+            return child.specific.route(request, path_components[1:])
+        return child.route(request, path_components[1:])
+
+
+class DialogueIndexPage(RoutablePageMixin, DialogueRouting, Page):
     """Lists the dialogues below it, with filters and feeds (P1, P2)."""
 
     intro = RichTextField(_("introduction"), blank=True)

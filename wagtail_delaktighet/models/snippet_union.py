@@ -51,14 +51,25 @@ def build(model, pk, name, description, url, kind):
     return model(**values)
 
 
+def union_of(parts):
+    """The one query of ``read_together``: rows of (part, *columns)."""
+    queries = [tagged(part, queryset) for part, queryset in parts.items()]
+    return queries[0].union(*queries[1:], all=True).order_by("part", "part_name")
+
+
+def collect(models, rows):
+    """{part: [snippet, …]} from the union's rows; ``models`` is
+    {part: snippet model}, every part present even without rows."""
+    result = {part: [] for part in models}
+    for part, *columns in rows:
+        result[part].append(build(models[part], *columns))
+    return result
+
+
 def read_together(parts):
     """{part: [snippet, …]} for ``parts``, {part: queryset of named
     snippets}, each list ordered by name, in one query."""
-    queries = [tagged(part, queryset) for part, queryset in parts.items()]
-    result = {part: [] for part in parts}
-    if not queries:
-        return result
-    union = queries[0].union(*queries[1:], all=True).order_by("part", "part_name")
-    for part, *columns in union:
-        result[part].append(build(parts[part].model, *columns))
-    return result
+    if not parts:
+        return {}
+    models = {part: queryset.model for part, queryset in parts.items()}
+    return collect(models, union_of(parts))

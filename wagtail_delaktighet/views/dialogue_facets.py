@@ -1,10 +1,21 @@
 """The snippets a dialogue page names, read in one query (models/snippet_union.py):
 its bodies (the responsible one, who decides, who decided to hold it, the
 coordinating ones), target groups, areas, topics, methods and strategic goals.
-One relation at a time they would take up to nine queries."""
+One relation at a time they would take up to nine queries.
+
+The query has the same shape for every dialogue with the same bodies set;
+only the page's and the bodies' ids differ. Building it with the ORM (a union
+of up to nine annotated parts) cost more than the rest of the page's queries
+together, so its SQL is built once per database and shape, with stand-in
+ids, and each page runs it with its own ids.
+"""
+
+from threading import Lock
+
+from django.db import connections
 
 from ..models import Area, Body, Method, StrategicGoal, TargetGroup, Topic
-from ..models.snippet_union import read_together
+from ..models.snippet_union import collect, read_together, union_of
 
 #: The page's foreign keys to a body, filled from the same query.
 BODY_KEYS = ("responsible_body", "decision_body", "scope_decided_by")
@@ -19,6 +30,21 @@ MANY = {
     "strategic_goals": (StrategicGoal, "dialogues"),
 }
 
+#: The snippet model of each part of the union.
+MODELS = dict.fromkeys(BODY_KEYS, Body) | {
+    name: model for name, (model, _related) in MANY.items()
+}
+
+#: Stand-in ids the SQL is built with, each found again among its parameters
+#: and replaced there: the page's, then one per foreign key to a body.
+STAND_INS = {"page": -7_300_000_001} | {
+    key: -7_300_000_002 - n for n, key in enumerate(BODY_KEYS)
+}
+
+#: {(database alias, vendor, body keys set): (sql, params, {index: stand-in})}
+_compiled = {}
+_compiling = Lock()
+
 
 def held_in_memory(page):
     """Whether the page holds a relation in memory (a preview, a revision),
@@ -27,22 +53,74 @@ def held_in_memory(page):
     return page.pk is None or any(name in held for name in MANY)
 
 
+def facet_parts(page_pk, body_pks):
+    """{part: queryset} for a page and its {body key: body pk} that are set."""
+    parts = {key: Body.objects.filter(pk=pk) for key, pk in body_pks.items()}
+    parts.update(
+        (name, model.objects.filter(**{f"{related_name}__pk": page_pk}))
+        for name, (model, related_name) in MANY.items()
+    )
+    return parts
+
+
+def compiled(alias, body_keys):
+    """The union's SQL for pages with ``body_keys`` set, with the positions
+    of the stand-in ids among its parameters; None if the parameters do not
+    show each stand-in where expected (then the ORM builds it each time)."""
+    connection = connections[alias]
+    key = (alias, connection.vendor, body_keys)
+    if key not in _compiled:
+        with _compiling:
+            union = union_of(
+                facet_parts(
+                    STAND_INS["page"], {name: STAND_INS[name] for name in body_keys}
+                )
+            )
+            sql, params = union.query.get_compiler(using=alias).as_sql()
+            names = {STAND_INS[name]: name for name in ("page", *body_keys)}
+            slots = {
+                index: names[param]
+                for index, param in enumerate(params)
+                if type(param) is int and param in names
+            }
+            found = list(slots.values())
+            expected = found.count("page") == len(MANY) and all(
+                found.count(name) == 1 for name in body_keys
+            )
+            _compiled[key] = (sql, tuple(params), slots) if expected else None
+    return _compiled[key]
+
+
+def read_facets(page, body_pks):
+    """{part: [snippet, …]} for the page's relations and its bodies."""
+    alias = Body.objects.all().db
+    prepared = compiled(alias, tuple(body_pks))
+    if prepared is None:
+        return read_together(facet_parts(page.pk, body_pks))
+    sql, params, slots = prepared
+    ids = {"page": page.pk, **body_pks}
+    params = [
+        ids[slots[index]] if index in slots else p for index, p in enumerate(params)
+    ]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    models = {part: MODELS[part] for part in (*body_pks, *MANY)}
+    return collect(models, rows)
+
+
 def dialogue_facets(page):
     """{relation name: [snippet, …]} for each many-to-many relation. The
     page's foreign keys to bodies are filled on the way, so reading them
     later costs no query."""
     if held_in_memory(page):
         return {name: list(getattr(page, name).all()) for name in MANY}
-    parts = {
-        key: Body.objects.filter(pk=getattr(page, f"{key}_id"))
+    body_pks = {
+        key: getattr(page, f"{key}_id")
         for key in BODY_KEYS
         if getattr(page, f"{key}_id") is not None
     }
-    parts.update(
-        (name, model.objects.filter(**{related_name: page}))
-        for name, (model, related_name) in MANY.items()
-    )
-    facets = read_together(parts)
+    facets = read_facets(page, body_pks)
     for key in BODY_KEYS:
         if facets.get(key):
             page._meta.get_field(key).set_cached_value(page, facets[key][0])

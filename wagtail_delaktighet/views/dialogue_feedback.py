@@ -4,7 +4,8 @@ promised feedback is late (P6).
 One query reads the dialogue's live feedback pages, final first. The dialogue's
 status has usually read its final feedback already (``page.final_feedback``,
 cached); where it has not, this query fills that cache, so nothing is asked
-twice.
+twice. A dialogue with no child pages at all (the tree keeps their number on
+the page) has none to read, so that query is not made.
 """
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
@@ -40,7 +41,9 @@ def dialogue_feedback_context(request, page):
     if page.pk is None:
         # The preview of a dialogue not saved yet has no feedback.
         return {}
-    children = list(feedback_children(page))
+    # numchild is the tree's own count, kept on the page (also on a preview
+    # of a revision, which keeps the page's place in the tree).
+    children = list(feedback_children(page)) if page.numchild else []
     finals = [child for child in children if child.kind == FeedbackKind.FINAL]
     # The same page status.py would find: the first live final one.
     page.__dict__.setdefault("final_feedback", finals[0] if finals else None)
