@@ -12,8 +12,8 @@ pytestmark = pytest.mark.django_db
 #: influence level (1), the look-up for an earlier post (1); then, in the
 #: transaction (a savepoint pair in a test, BEGIN and COMMIT in a site), the
 #: contribution and its receipt (2), its answers (1), the person's counter
-#: (1) and the result counters, locked in order, then raised (2).
-POST_QUERIES = 19
+#: (1, an upsert) and the result counters (1, an upsert).
+POST_QUERIES = 18
 
 
 @pytest.fixture
