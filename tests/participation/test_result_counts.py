@@ -153,6 +153,8 @@ def upsert_returning(request, monkeypatch):
     """Both ways the person's counter learns its new value: returned by the
     upsert (PostgreSQL, SQLite, MariaDB), or read after it (MySQL)."""
     if request.param == "without returning":
+        if connection.vendor == "postgresql":
+            pytest.skip("Django's own inserts on PostgreSQL need RETURNING.")
         monkeypatch.setattr(
             connection.features, "can_return_columns_from_insert", False
         )
