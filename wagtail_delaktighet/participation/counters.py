@@ -150,9 +150,10 @@ UPSERT_BATCH = 100
 
 def add(page_id, keys, step):
     """Add ``step`` to the counters ``(block_id, question_key, value)`` of a
-    page, in one statement: a counter that does not exist yet is inserted
-    with ``step``, one that does is raised by it in the database (another
-    writer may insert or raise the same counter at the same moment)."""
+    page, in one statement (per ``UPSERT_BATCH`` counters): a counter that
+    does not exist yet is inserted with ``step``, one that does is raised by
+    it in the database (another writer may insert or raise the same counter
+    at the same moment)."""
     keys = sorted(set(keys))
     if not keys:
         return
@@ -160,7 +161,8 @@ def add(page_id, keys, step):
         # The upsert locks the counters one by one in the order of its rows:
         # sorted, every writer takes them in the same order. Writers that lock
         # them in different orders wait for each other, and one is rolled back
-        # as a deadlock victim.
+        # as a deadlock victim. (InnoDB may still pick a victim among writers
+        # that create the same new counters at once; the service tries again.)
         for start in range(0, len(keys), UPSERT_BATCH):
             upsert(
                 ResultCount,
