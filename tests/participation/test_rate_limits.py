@@ -169,3 +169,35 @@ def test_concurrent_posts_never_take_more_than_the_limit(dialogue):
         taken = list(pool.map(post, range(16)))
 
     assert taken.count(True) == 5
+
+
+@override_delaktighet(RATE_LIMIT_PER_PARTICIPANT=3, RATE_LIMIT_PER_ADDRESS=3)
+def test_repeated_posts_use_up_nothing(new_client, dialogue):
+    # The database refuses the repeats; what they counted is given back.
+    block, poll = dialogue.block("views"), dialogue.block("poll")
+    keen = new_client(REMOTE_ADDR=SCHOOL)
+    assert poll.post(keen, valid_fields(poll)).status_code == 302
+    for _n in range(5):
+        # A double click on the same form, and a second vote on the poll.
+        again = block.post(keen, {"text": "En gång"}, submission_key="a" * 32)
+        assert again.status_code == 302
+        assert poll.post(keen, valid_fields(poll)).status_code == 409
+
+    assert block.contributions().count() == 1
+    assert poll.contributions().count() == 1
+    assert views(keen, dialogue, "En tredje").status_code == 302
+    assert views(keen, dialogue, "En fjärde").status_code == 429
+
+
+@override_delaktighet(RATE_LIMIT_PER_PARTICIPANT=1)
+def test_a_double_click_on_the_last_post_allowed_still_gets_its_receipt(
+    new_client, dialogue
+):
+    block = dialogue.block("views")
+    keen = new_client(REMOTE_ADDR=SCHOOL)
+    first = block.post(keen, {"text": "Sista"}, submission_key="b" * 32)
+    second = block.post(keen, {"text": "Sista"}, submission_key="b" * 32)
+
+    assert first.status_code == second.status_code == 302
+    assert block.contributions().count() == 1
+    assert views(keen, dialogue, "En till").status_code == 429

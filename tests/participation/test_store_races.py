@@ -1,12 +1,13 @@
-"""Two posts that race past the service's checks: the database's unique
-constraints decide, and ``submit()`` turns the loser into the winner's row (a
-duplicate) or ``AlreadyAnswered``, never an IntegrityError. The loser's
+"""Two posts that race: the database's unique constraints decide (the
+service does not look for an earlier post before storing), and ``submit()``
+turns the loser into the winner's row (a duplicate) or ``AlreadyAnswered``,
+never an IntegrityError. The loser's
 transaction stays usable, also on PostgreSQL, where a failed statement would
 otherwise abort the rest of the transaction.
 
 The race is made exact with Django's ``execute_wrapper``: the rival post is
-stored just before the service opens the savepoint it stores in, so the
-service's own checks have already looked and found nothing."""
+stored just before the service opens the savepoint it stores in, after
+every check the service makes before storing."""
 
 from contextlib import contextmanager
 

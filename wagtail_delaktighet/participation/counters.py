@@ -4,10 +4,11 @@ does not grow with the number of contributions.
 Every write that changes what is counted updates the counters in its own
 transaction: a stored contribution (``service._store``), a moderation
 decision that rejects one or takes a rejection back (``moderation/decisions.py``), and
-a deleted contribution (a ``pre_delete`` signal). Each update inserts the
-missing rows (``ignore_conflicts``) and adds with ``F("count") + n``, never
-reading a count to write it back, so concurrent writers never lose an
-increment. ``rebuild()`` (the
+a deleted contribution (a ``pre_delete`` signal). Each update is one upsert
+per table: ``INSERT … ON CONFLICT … DO UPDATE SET count = count + n``
+(``ON DUPLICATE KEY UPDATE`` on MariaDB), which inserts a missing row and
+adds to an existing one in the database, never reading a count to write it
+back, so concurrent writers never lose an increment. ``rebuild()`` (the
 ``delaktighet_rebuild_counts`` command) recounts everything from the rows.
 
 What counts: every contribution that is not rejected — the rule the results
@@ -27,7 +28,7 @@ The rows kept, per dialogue page:
 """
 
 from django.apps import apps as django_apps
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.db.models import Count, F, Q
 from django.db.models.signals import pre_delete
 
@@ -114,70 +115,99 @@ def _person_changed(page_id, person, step):
     """Add ``step`` to one person's counted contributions; whether the person
     started or stopped counting."""
     row = DialogueParticipant.objects.filter(page_id=page_id, participant_key=person)
-    added = F("contributions") + step
     if step > 0:
-        # The common case in one statement: a person who counts already (the
-        # UPDATE checks its condition again on the row it has locked).
-        if row.filter(contributions__gt=0).update(contributions=added):
-            return False
-        # A first counted contribution: the row is new, or at 0 after
+        # One statement: the row is inserted with ``step`` or raised by it,
+        # and the upsert returns the number it left. Each change of the row
+        # waits for the one before, so exactly one writer sees it reach
+        # ``step`` from 0: a new person, or one counted again after
         # rejections.
-        DialogueParticipant.objects.bulk_create(
-            [DialogueParticipant(page_id=page_id, participant_key=person)],
-            ignore_conflicts=True,
+        now = upsert(
+            DialogueParticipant,
+            ("page_id", "participant_key"),
+            [(page_id, person)],
+            "contributions",
+            step,
+            returning=True,
         )
-        if row.filter(contributions=0).update(contributions=added):
-            return True
-        # Another post of the same person was counted meanwhile: read below.
-    row.update(contributions=added)
+        if now is None:
+            # No RETURNING (MySQL): the upsert holds the row's lock until
+            # commit, so this read is exact.
+            now = row.select_for_update().values_list("contributions", flat=True)[0]
+        return now == step
+    # Taking a count back (a rejection, a deletion): the row exists.
+    row.update(contributions=F("contributions") + step)
     # The UPDATE holds the row's lock until commit: this read is exact.
     now = row.select_for_update().values_list("contributions", flat=True).first()
-    return now == (1 if step > 0 else 0)
+    return now == 0
 
 
 KEY_FIELDS = ("block_id", "question_key", "value")
 
+#: Rows per upsert statement: well below every database's limit on
+#: parameters (five per row).
+UPSERT_BATCH = 100
+
 
 def add(page_id, keys, step):
     """Add ``step`` to the counters ``(block_id, question_key, value)`` of a
-    page with ``F("count") + step``; a counter that does not exist yet is
-    inserted first (``ignore_conflicts``: another writer may insert it at the
-    same moment)."""
+    page, in one statement (per ``UPSERT_BATCH`` counters): a counter that
+    does not exist yet is inserted with ``step``, one that does is raised by
+    it in the database (another writer may insert or raise the same counter
+    at the same moment)."""
     keys = sorted(set(keys))
     if not keys:
         return
-    # The values of one question in one IN: the same rows, matched with
-    # fewer conditions for the ORM to build than one per key.
-    values = {}
-    for block_id, question_key, value in keys:
-        values.setdefault((block_id, question_key), []).append(value)
-    match = Q()
-    for (block_id, question_key), question_values in values.items():
-        match |= Q(
-            block_id=block_id, question_key=question_key, value__in=question_values
-        )
-    rows = ResultCount.objects.filter(match, page_id=page_id)
-    with transaction.atomic(savepoint=False):
-        # Lock the counters first, in one order for every writer (the unique
-        # key's). A multi-row UPDATE locks rows in the order it happens to
-        # find them, which differs between writers once rows have new
-        # versions: two of them then wait for each other and one is rolled
-        # back as a deadlock victim.
-        existing = set(
-            rows.select_for_update().order_by(*KEY_FIELDS).values_list(*KEY_FIELDS)
-        )
-        missing = [key for key in keys if key not in existing]
-        if missing:
-            # Only the missing ones: inserting rows that exist would take
-            # shared locks on them (InnoDB) outside the order above.
-            ResultCount.objects.bulk_create(
-                [
-                    ResultCount(page_id=page_id, block_id=b, question_key=q, value=v)
-                    for b, q, v in missing
-                ],
-                ignore_conflicts=True,
+    with transaction.atomic(using=router.db_for_write(ResultCount), savepoint=False):
+        # The upsert locks the counters one by one in the order of its rows:
+        # sorted, every writer takes them in the same order. Writers that lock
+        # them in different orders wait for each other, and one is rolled back
+        # as a deadlock victim. (InnoDB may still pick a victim among writers
+        # that create the same new counters at once; the service tries again.)
+        for start in range(0, len(keys), UPSERT_BATCH):
+            upsert(
+                ResultCount,
+                ("page_id", *KEY_FIELDS),
+                [(page_id, *key) for key in keys[start : start + UPSERT_BATCH]],
+                "count",
+                step,
             )
-        rows.update(count=F("count") + step)
+
+
+def upsert(model, key_fields, rows, field, step, *, returning=False):
+    """Insert ``rows`` (values of the unique ``key_fields``) with ``field``
+    set to ``step``; where a row with the key exists, add ``step`` to its
+    ``field`` instead. ``returning``: the ``field`` of the single row after the
+    change, or None where the database cannot return it (MySQL)."""
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = [quote(model._meta.get_field(name).column) for name in key_fields]
+    column = quote(model._meta.get_field(field).column)
+    one_row = "({})".format(", ".join(["%s"] * (len(columns) + 1)))
+    # Only quoted names of the model's own table and columns are written
+    # into the statement; every value is a parameter.
+    sql = "INSERT INTO {} ({}, {}) VALUES {}".format(  # noqa: S608
+        table, ", ".join(columns), column, ", ".join([one_row] * len(rows))
+    )
+    if connection.vendor == "mysql":
+        sql += f" ON DUPLICATE KEY UPDATE {column} = {column} + %s"
+    else:
+        # PostgreSQL and SQLite (3.24 and later).
+        sql += " ON CONFLICT ({}) DO UPDATE SET {} = {}.{} + %s".format(
+            ", ".join(columns), column, table, column
+        )
+    returning = returning and connection.features.can_return_columns_from_insert
+    if returning:
+        # PostgreSQL, SQLite 3.35 and later, MariaDB 10.5 and later: the
+        # values after the update where the row existed.
+        sql += f" RETURNING {column}"
+    params = [value for row in rows for value in (*row, step)]
+    params.append(step)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        if returning:
+            return cursor.fetchone()[0]
+    return None
 
 
 # -- reading them -----------------------------------------------------------

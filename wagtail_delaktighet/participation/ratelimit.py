@@ -25,7 +25,14 @@ from ..conf import delaktighet_settings
 from .addresses import client_address
 from .participants import keyed_hash
 
-__all__ = ["client_address", "client_key", "retry_after", "take", "too_many_attempts"]
+__all__ = [
+    "client_address",
+    "client_key",
+    "give_back",
+    "retry_after",
+    "take",
+    "too_many_attempts",
+]
 
 
 def client_key(address):
@@ -54,6 +61,26 @@ def take(client, *, participant=None, page=None, scope="submit"):
     it only once the post is valid and about to be stored, so that posts with
     form errors use up nothing.
     """
+    counted = []
+    for key, limit in _accepted_counters(client, participant, page, scope):
+        counted.append(key)
+        if _incr(key) > getattr(delaktighet_settings, limit):
+            # Give back what this refused post counted, so it costs nothing.
+            for earlier in counted:
+                _decr(earlier)
+            return False
+    return True
+
+
+def give_back(client, *, participant=None, page=None, scope="submit"):
+    """Undo ``take()`` for a post that was not stored after all: the database
+    found it a repeat of one stored before."""
+    for key, _limit in _accepted_counters(client, participant, page, scope):
+        _decr(key)
+
+
+def _accepted_counters(client, participant, page, scope):
+    """``(cache key, setting of its limit)`` of the counters of accepted posts."""
     counters = []
     if participant and page is not None:
         person = _digest(f"participant:{scope}:{participant}:{page.pk}")
@@ -62,15 +89,7 @@ def take(client, *, participant=None, page=None, scope="submit"):
         )
     if client:
         counters.append((_key("address", client), "RATE_LIMIT_PER_ADDRESS"))
-    counted = []
-    for key, limit in counters:
-        counted.append(key)
-        if _incr(key) > getattr(delaktighet_settings, limit):
-            # Give back what this refused post counted, so it costs nothing.
-            for earlier in counted:
-                _decr(earlier)
-            return False
-    return True
+    return counters
 
 
 def retry_after():

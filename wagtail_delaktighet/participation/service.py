@@ -187,13 +187,18 @@ def submit(
         if block.one_answer_per_participant and online
         else None
     )
-    stored_before = _stored_before(
-        form, key, page=page, block_id=block_id, answer_key=answer_key
-    )
-    if stored_before is not None:
-        return stored_before
-    # Counted only now, so that a post with form errors uses up nothing.
+    # No look-up for an earlier post first: the unique constraints on the
+    # submission key and the participant key decide, and a repeat they refuse
+    # is looked up below. Counted only now, so that a post with form errors
+    # uses up nothing.
     if online and not ratelimit.take(client, participant=participant, page=page):
+        # A repeat at the limit (a double click on the last post allowed)
+        # still gets its receipt, and an answered poll still says so.
+        stored_before = _stored_before(
+            form, key, page=page, block_id=block_id, answer_key=answer_key
+        )
+        if stored_before is not None:
+            return stored_before
         raise RateLimited()
 
     try:
@@ -212,11 +217,14 @@ def submit(
             created_at=created_at or timezone.now(),
         )
     except IntegrityError:
-        # Another post raced past the look-up above and was stored first (a
-        # double click, or two servers at once): the unique constraints
-        # refused this one. _store's atomic block, a savepoint inside any
-        # caller's transaction, has been rolled back, so the connection can
-        # still read (on PostgreSQL too) what the winner stored.
+        # A repeat: the same form posted again (a double click, a reload, two
+        # servers at once), or a second answer where only one is allowed. The
+        # unique constraints refused it. _store's atomic block, a savepoint
+        # inside any caller's transaction, has been rolled back, so the
+        # connection can still read (on PostgreSQL too) what was stored first.
+        if online:
+            # A repeat uses up nothing.
+            ratelimit.give_back(client, participant=participant, page=page)
         stored_before = _stored_before(
             form, key, page=page, block_id=block_id, answer_key=answer_key
         )
