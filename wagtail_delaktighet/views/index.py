@@ -6,12 +6,13 @@ from urllib.parse import urlencode
 
 from django.db import connections
 from django.db.models import (
+    CharField,
     Count,
     Exists,
     F,
     OuterRef,
+    Value,
     Window,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Length, Substr
 from django.db.models.lookups import Exact
@@ -66,6 +67,7 @@ CHOICES = {
 #: Django leaves it out of the SQL) and found nowhere else in the queries.
 STAND_INS = {
     "path": "~dlk~idx~",
+    "index_path": "~dlk~index~",
     "depth": 2_073_100_001,
     "now": datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC),
 } | {
@@ -75,18 +77,32 @@ STAND_INS = {
 
 
 def public_children(values):
-    """``listed_dialogues`` of the index whose path and children's depth
-    ``values`` holds, with Wagtail's ``public()`` written as a subquery:
-    no page with a view restriction on itself or an ancestor. Wagtail reads
-    every restriction first, in a query of its own, and writes one condition
-    per restriction; this has the same shape whatever the restrictions."""
-    restricted = PageViewRestriction.objects.filter(
-        # The restricted page's path is the start of the dialogue's.
-        Exact(F("page__path"), Substr(OuterRef("path"), 1, Length("page__path")))
+    """``listed_dialogues`` of the index whose path (``index_path``; as a
+    prefix, ``path``) and children's depth ``values`` holds, with Wagtail's
+    ``public()`` written as two subqueries: no view restriction on the
+    dialogue itself, none on the index or its ancestors. Wagtail reads every
+    restriction first, in a query of its own, and writes one condition per
+    restriction; these have the same shape whatever the restrictions, and
+    the database runs the second once, not once per dialogue."""
+    on_itself = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    above = PageViewRestriction.objects.filter(
+        # The restricted page's path is the start of the index's.
+        Exact(
+            F("page__path"),
+            Substr(
+                Value(values["index_path"], output_field=CharField()),
+                1,
+                Length("page__path"),
+            ),
+        )
     )
-    return DialoguePage.objects.filter(
-        path__startswith=values["path"], depth=values["depth"], live=True
-    ).exclude(Exists(restricted))
+    return (
+        DialoguePage.objects.filter(
+            path__startswith=values["path"], depth=values["depth"], live=True
+        )
+        .exclude(Exists(on_itself))
+        .exclude(Exists(above))
+    )
 
 
 def prep_for(using):
@@ -102,6 +118,10 @@ def prep_for(using):
         return value
 
     return prep
+
+
+#: The values that say which dialogues an index lists.
+LISTED = ("path", "index_path", "depth")
 
 
 def choices_query(values):
@@ -120,8 +140,8 @@ def listed_choices(values, using):
     sql, params = prepared_sql(
         ("index-choices",),
         choices_query,
-        {name: STAND_INS[name] for name in ("path", "depth")},
-        {name: values[name] for name in ("path", "depth")},
+        {name: STAND_INS[name] for name in LISTED},
+        {name: values[name] for name in LISTED},
         prep=prep_for(using),
         using=using,
     )
@@ -167,7 +187,28 @@ def attach_snippets(dialogues, ladder, bodies):
             pk = getattr(dialogue, field.attname)
             if pk is None or pk in known:
                 field.set_cached_value(dialogue, known.get(pk))
-    prefetch_related_objects(dialogues, "areas")
+    attach_areas(dialogues)
+
+
+def attach_areas(dialogues):
+    """Each dialogue's areas, in one query for the page, held as its
+    in-memory relation: ``dialogue.areas.all()`` reads them without a query
+    (and filters them in memory). Django's prefetch would build a queryset
+    of its own for each dialogue."""
+    if not dialogues:
+        return
+    through = DialoguePage._meta.get_field("areas").remote_field.through
+    links = (
+        through.objects.filter(dialoguepage_id__in=[d.pk for d in dialogues])
+        .select_related("area")
+        .order_by(*(f"area__{name}" for name in Area._meta.ordering), "area__pk")
+    )
+    areas = {dialogue.pk: [] for dialogue in dialogues}
+    for link in links:
+        areas[link.dialoguepage_id].append(link.area)
+    for dialogue in dialogues:
+        held = dialogue.__dict__.setdefault("_cluster_related_objects", {})
+        held["areas"] = areas[dialogue.pk]
 
 
 def subpage_url(request, index_page, route_name):
@@ -205,7 +246,12 @@ def attach_final_feedback(dialogues):
 def index_context(request, index_page):
     using = DialoguePage.objects.all().db
     now = timezone.now()
-    values = {"path": index_page.path, "depth": index_page.depth + 1, "now": now}
+    values = {
+        "path": index_page.path,
+        "index_path": index_page.path,
+        "depth": index_page.depth + 1,
+        "now": now,
+    }
     ladder = ladder_for({"request": request})
     choices = listed_choices(values, using)
     form = DialogueFilterForm(request.GET)
