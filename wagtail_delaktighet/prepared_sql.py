@@ -17,7 +17,7 @@ from threading import Lock
 
 from django.db import connections
 
-#: {(alias, vendor, key): (sql, params, {index: name}) or None}
+#: {(alias, vendor, key): (sql, params, {index: (name, wrap)}) or None}
 _prepared = {}
 _preparing = Lock()
 
@@ -31,11 +31,14 @@ def _prepare(build, stand_ins, prep, using):
     wanted = {prep(name, value): name for name, value in stand_ins.items()}
     slots = {}
     for index, param in enumerate(params):
-        # Equal values of another type (True == 1) are not stand-ins.
         for value, name in wanted.items():
-            if type(param) is type(value) and param == value:
-                slots[index] = name
-    if set(slots.values()) != set(stand_ins):
+            # The driver's own kind of a value counts (psycopg's Int4 is an
+            # int), another type that compares equal does not (1 == True).
+            if isinstance(param, type(value)) and param == value:
+                # The value goes in as the same kind (an Int4 again).
+                wrap = type(param) if type(param) is not type(value) else None
+                slots[index] = (name, wrap)
+    if {name for name, _wrap in slots.values()} != set(stand_ins):
         return None
     return sql, tuple(params), slots
 
@@ -60,7 +63,7 @@ def prepared_sql(key, build, stand_ins, values, *, prep, using):
         return _compile(build(values), using)
     sql, params, slots = prepared
     ready = {name: prep(name, value) for name, value in values.items()}
-    return sql, [
-        ready[slots[index]] if index in slots else param
-        for index, param in enumerate(params)
-    ]
+    params = list(params)
+    for index, (name, wrap) in slots.items():
+        params[index] = ready[name] if wrap is None else wrap(ready[name])
+    return sql, params
