@@ -968,3 +968,24 @@ def test_the_index_runs_its_prepared_sql_on_this_database(
     assert ("index-results", "feedback_published", ()) in shapes
     assert ("index-results", "upcoming", ("level",)) in shapes
     assert all(entry is not None for entry in prepared.values()), prepared
+
+
+@pytest.mark.django_db
+def test_an_index_that_lists_nothing_reads_no_choices(
+    en_client, make_at, dialogue_index, level
+):
+    def topic_queries(query):
+        with CaptureQueriesContext(connection) as queries:
+            response = en_client.get(dialogue_index.url, query)
+        assert response.status_code == 200
+        reads = [q for q in queries if "wagtail_delaktighet_topic" in q["sql"]]
+        return len(reads), response
+
+    assert topic_queries({})[0] == 0
+    make_at("Closed", status="closed", topics=[Topic.objects.create(name="Parker")])
+    # Filtered to nothing, the choices are still those of what is listed.
+    for query in ({"status": "open"}, {"level": level("Dialog").pk}, {}):
+        reads, response = topic_queries(query)
+        assert reads == 1
+        options = response.context["filter_form"].fields["topic"].choices
+        assert [label for _, label in options] == ["All topics", "Parker"]

@@ -253,9 +253,14 @@ def index_context(request, index_page):
         "now": now,
     }
     ladder = ladder_for({"request": request})
-    choices = listed_choices(values, using)
+    # The snippets to choose from are read first only when an id asks to be
+    # checked against them; otherwise after the dialogues, and not at all
+    # when the index lists none.
+    choices = None
+    if any(request.GET.get(name) for name in CHOICES):
+        choices = listed_choices(values, using)
     form = DialogueFilterForm(request.GET)
-    form.use_choices({**choices, "level": ladder})
+    form.use_choices({**(choices or {}), "level": ladder})
     active = form.active_filters
     status = active.pop("status", None)
     values.update((name, value.pk) for name, value in active.items())
@@ -269,6 +274,12 @@ def index_context(request, index_page):
         request.GET.get("page"),
     )
     paginator = page_obj.paginator
+    if choices is None:
+        if paginator.count or status or active:
+            choices = listed_choices(values, using)
+        else:
+            choices = {name: [] for name in CHOICES}
+        form.use_choices(choices)
     page_obj.object_list = list(page_obj.object_list)
     attach_snippets(page_obj.object_list, ladder, choices["body"])
     set_status(page_obj, now)
