@@ -114,8 +114,8 @@ class DialogueFilterForm(forms.Form):
     def read_choices(self, ladder):
         """Fill the choices now, in one query for the snippets and with
         ``ladder`` (the one the page's badges read) for the levels, rather
-        than one query per field as it renders. The querysets still check
-        what is submitted."""
+        than one query per field as it renders. (The dialogue index reads
+        them itself, with SQL built once: views/index.py.)"""
         choices = read_together(
             {name: self.fields[name].queryset for name in self.LISTED}
         )
