@@ -38,3 +38,21 @@ def windowed_page(queryset, per_page, number):
     page = paginator.get_page(number)
     page.object_list = items
     return page
+
+
+def prepared_page(rows, queryset, per_page, number):
+    """``windowed_page`` for rows read by ``rows(start, stop)``, each
+    carrying the total; ``queryset()`` builds the queryset that a number
+    below 1 or past the end counts and pages, as ``Paginator.get_page``."""
+    number = asked_number(number)
+    if number >= 1:
+        start = (number - 1) * per_page
+        items = rows(start, start + per_page)
+        if items or number == 1:
+            paginator = Paginator(items, per_page)
+            # Known from the rows: Paginator reads it instead of counting.
+            paginator.count = getattr(items[0], TOTAL) if items else 0
+            page = paginator.get_page(number)
+            page.object_list = items
+            return page
+    return Paginator(queryset(), per_page).get_page(number)

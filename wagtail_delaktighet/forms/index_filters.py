@@ -2,8 +2,10 @@
 JavaScript (P1: easy to find dialogues)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from ..converters import is_id
 from ..models import Area, Body, DialogueStatus, InfluenceLevel, TargetGroup, Topic
 from ..models.snippet_union import read_together
 from ..models.status import status_condition
@@ -14,8 +16,30 @@ from .ids import IdChoiceField
 NOT_APPLIED = _("We could not find that choice, so this filter is not applied.")
 
 
+class ListedChoiceField(IdChoiceField):
+    """Once its choices are read (``DialogueFilterForm.use_choices``), an id
+    is checked against them, not looked up in the database again."""
+
+    known = None
+
+    def to_python(self, value):
+        if self.known is None or value in self.empty_values:
+            return super().to_python(value)
+        if isinstance(value, self.queryset.model):
+            value = value.pk
+        if is_id(str(value)):
+            found = self.known.get(int(value))
+            if found is not None:
+                return found
+        raise ValidationError(
+            self.error_messages["invalid_choice"],
+            code="invalid_choice",
+            params={"value": value},
+        )
+
+
 def _choice_field(queryset, label, empty_label):
-    return IdChoiceField(
+    return ListedChoiceField(
         queryset=queryset,
         label=label,
         empty_label=empty_label,
@@ -57,10 +81,16 @@ class DialogueFilterForm(forms.Form):
         "target_group": "target_groups",
     }
 
-    def __init__(self, data, *, dialogues, **kwargs):
+    #: The fields whose choices the listed dialogues' snippets are.
+    LISTED = ("topic", "area", "body", "target_group")
+
+    def __init__(self, data, *, dialogues=None, **kwargs):
         kwargs.setdefault("auto_id", "dlk-filter-%s")
         kwargs.setdefault("label_suffix", "")
         super().__init__(data, **kwargs)
+        if dialogues is None:
+            # The choices come from ``use_choices``, read elsewhere.
+            return
         # Only what the listed dialogues use, as a semi-join (IN a subquery)
         # rather than a join made DISTINCT.
         listed = dialogues.order_by()
@@ -84,21 +114,24 @@ class DialogueFilterForm(forms.Form):
     def read_choices(self, ladder):
         """Fill the choices now, in one query for the snippets and with
         ``ladder`` (the one the page's badges read) for the levels, rather
-        than one query per field as it renders. The querysets still check
-        what is submitted."""
+        than one query per field as it renders. (The dialogue index reads
+        them itself, with SQL built once: views/index.py.)"""
         choices = read_together(
-            {
-                name: self.fields[name].queryset
-                for name in ("topic", "area", "body", "target_group")
-            }
+            {name: self.fields[name].queryset for name in self.LISTED}
         )
         choices["level"] = ladder
+        self.use_choices(choices)
+
+    def use_choices(self, choices):
+        """Set each choice field's choices, {field name: [object, …]} in
+        order; a submitted id is then checked against them, without a query."""
         for name, objects in choices.items():
             field = self.fields[name]
             empty = [("", field.empty_label)] if field.empty_label is not None else []
             field.choices = empty + [
                 (obj.pk, field.label_from_instance(obj)) for obj in objects
             ]
+            field.known = {obj.pk: obj for obj in objects}
 
     def selects(self):
         """Each field as the template writes it out: name, id, label, errors

@@ -1,16 +1,41 @@
 """The dialogue index: filtered, ordered by status and paginated in the
 database, so its query count does not grow with the number of dialogues."""
 
+from datetime import UTC, datetime
 from urllib.parse import urlencode
 
+from django.db import connections
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Value,
+    Window,
+)
+from django.db.models.functions import Length, Substr
+from django.db.models.lookups import Exact
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from ..conf import delaktighet_settings
 from ..forms.index_filters import DialogueFilterForm
-from ..models import DialoguePage, DialogueStatus, FeedbackPage, order_by_status
+from ..models import (
+    Area,
+    Body,
+    DialoguePage,
+    DialogueStatus,
+    FeedbackPage,
+    TargetGroup,
+    Topic,
+    order_by_status,
+)
 from ..models.influence import ladder_for
-from ..models.status import annotate_status_order, set_status
-from ..pagination import windowed_page
+from ..models.snippet_union import collect, union_of
+from ..models.status import annotate_status_order, set_status, status_condition
+from ..pagination import TOTAL, prepared_page
+from ..prepared_sql import prepared_sql
 
 #: Fields of a dialogue the index's cards never read.
 CARD_UNUSED = [
@@ -27,11 +52,184 @@ def listed_dialogues(index_page):
     return DialoguePage.objects.child_of(index_page).live().public()
 
 
+#: The snippets the filters offer: {form field: (model, dialogue relation)}.
+CHOICES = {
+    "topic": (Topic, "topics"),
+    "area": (Area, "areas"),
+    "body": (Body, "responsible_body"),
+    "target_group": (TargetGroup, "target_groups"),
+}
+
+#: Stand-ins the index's queries are built with, once per database and shape
+#: (prepared_sql.py): an index's path and its children's depth, the clock,
+#: and the id of each filter. No real path has a "~"; the numbers are within
+#: what an integer column holds (a lookup past that matches nothing, and
+#: Django leaves it out of the SQL) and found nowhere else in the queries.
+STAND_INS = {
+    "path": "~dlk~idx~",
+    "index_path": "~dlk~index~",
+    "depth": 2_073_100_001,
+    "now": datetime(1901, 2, 3, 4, 5, 6, 789012, tzinfo=UTC),
+} | {
+    name: 2_073_100_010 + n
+    for n, name in enumerate(["topic", "area", "body", "level", "target_group"])
+}
+
+
+def public_children(values):
+    """``listed_dialogues`` of the index whose path (``index_path``; as a
+    prefix, ``path``) and children's depth ``values`` holds, with Wagtail's
+    ``public()`` written as two subqueries: no view restriction on the
+    dialogue itself, none on the index or its ancestors. Wagtail reads every
+    restriction first, in a query of its own, and writes one condition per
+    restriction; these have the same shape whatever the restrictions, and
+    the database runs the second once, not once per dialogue."""
+    on_itself = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    above = PageViewRestriction.objects.filter(
+        # The restricted page's path is the start of the index's.
+        Exact(
+            F("page__path"),
+            Substr(
+                Value(values["index_path"], output_field=CharField()),
+                1,
+                Length("page__path"),
+            ),
+        )
+    )
+    return (
+        DialoguePage.objects.filter(
+            path__startswith=values["path"], depth=values["depth"], live=True
+        )
+        .exclude(Exists(on_itself))
+        .exclude(Exists(above))
+    )
+
+
+def prep_for(using):
+    """The parameter each stand-in (or value) is among a compiled query's."""
+    connection = connections[using]
+    opens_at = DialoguePage._meta.get_field("opens_at")
+
+    def prep(name, value):
+        if name == "path":
+            return connection.ops.prep_for_like_query(value) + "%"
+        if name == "now":
+            return opens_at.get_db_prep_value(value, connection)
+        return value
+
+    return prep
+
+
+#: The values that say which dialogues an index lists.
+LISTED = ("path", "index_path", "depth")
+
+
+def choices_query(values):
+    """The snippets the listed dialogues use, for the filters: one union."""
+    listed = public_children(values).order_by()
+    return union_of(
+        {
+            name: model.objects.filter(pk__in=listed.values(relation))
+            for name, (model, relation) in CHOICES.items()
+        }
+    )
+
+
+def listed_choices(values, using):
+    """{filter: [snippet, …]} for the index's listed dialogues."""
+    sql, params = prepared_sql(
+        ("index-choices",),
+        choices_query,
+        {name: STAND_INS[name] for name in LISTED},
+        {name: values[name] for name in LISTED},
+        prep=prep_for(using),
+        using=using,
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return collect({name: model for name, (model, _) in CHOICES.items()}, rows)
+
+
+def results_query(status, filters):
+    """The listed dialogues with the valid ``filters`` (names; their values
+    and the ``status`` asked for come with the values), in status order,
+    each row carrying the total (pagination.py)."""
+
+    def build(values):
+        queryset = order_by_status(
+            annotate_status_order(public_children(values), values["now"])
+        )
+        if status:
+            queryset = queryset.filter(status_condition(status, values["now"]))
+        for name in filters:
+            queryset = queryset.filter(
+                **{DialogueFilterForm.LOOKUPS[name]: values[name]}
+            )
+        # The cards show none of the long texts: not read, not parsed.
+        return queryset.defer(*CARD_UNUSED).annotate(**{TOTAL: Window(Count("*"))})
+
+    build.shape = (status, tuple(filters))
+    return build
+
+
+def attach_snippets(dialogues, ladder, bodies):
+    """Set each dialogue's level and responsible body from those already
+    read (the ladder, the filters' bodies), and its areas in one query."""
+    levels = {level.pk: level for level in ladder}
+    bodies = {body.pk: body for body in bodies}
+    fields = [
+        (DialoguePage._meta.get_field("influence_level"), levels),
+        (DialoguePage._meta.get_field("responsible_body"), bodies),
+    ]
+    for dialogue in dialogues:
+        for field, known in fields:
+            pk = getattr(dialogue, field.attname)
+            if pk is None or pk in known:
+                field.set_cached_value(dialogue, known.get(pk))
+    attach_areas(dialogues)
+
+
+def attach_areas(dialogues):
+    """Each dialogue's areas, in one query for the page, held as its
+    in-memory relation: ``dialogue.areas.all()`` reads them without a query
+    (and filters them in memory). Django's prefetch would build a queryset
+    of its own for each dialogue."""
+    if not dialogues:
+        return
+    through = DialoguePage._meta.get_field("areas").remote_field.through
+    links = (
+        through.objects.filter(dialoguepage_id__in=[d.pk for d in dialogues])
+        .select_related("area")
+        .order_by(*(f"area__{name}" for name in Area._meta.ordering), "area__pk")
+    )
+    areas = {dialogue.pk: [] for dialogue in dialogues}
+    for link in links:
+        areas[link.dialoguepage_id].append(link.area)
+    for dialogue in dialogues:
+        held = dialogue.__dict__.setdefault("_cluster_related_objects", {})
+        held["areas"] = areas[dialogue.pk]
+
+
 def subpage_url(request, index_page, route_name):
     base = index_page.get_url(request)
     if base is None:
         return None
     return base + index_page.reverse_subpage(route_name)
+
+
+def results_page(build, values, using, start, stop):
+    """Rows ``start`` to ``stop`` of the listing ``build`` makes."""
+    sql, params = prepared_sql(
+        ("index-results", *build.shape),
+        build,
+        {name: STAND_INS[name] for name in values},
+        values,
+        prep=prep_for(using),
+        using=using,
+    )
+    sql = f"{sql} {connections[using].ops.limit_offset_sql(start, stop)}"
+    return list(DialoguePage.objects.raw(sql, params))
 
 
 def attach_final_feedback(dialogues):
@@ -46,24 +244,44 @@ def attach_final_feedback(dialogues):
 
 
 def index_context(request, index_page):
-    dialogues = listed_dialogues(index_page)
-    form = DialogueFilterForm(request.GET, dialogues=dialogues)
-    form.read_choices(ladder_for({"request": request}))
+    using = DialoguePage.objects.all().db
     now = timezone.now()
+    values = {
+        "path": index_page.path,
+        "index_path": index_page.path,
+        "depth": index_page.depth + 1,
+        "now": now,
+    }
+    ladder = ladder_for({"request": request})
+    # The snippets to choose from are read first only when an id asks to be
+    # checked against them; otherwise after the dialogues, and not at all
+    # when the index lists none.
+    choices = None
+    if any(request.GET.get(name) for name in CHOICES):
+        choices = listed_choices(values, using)
+    form = DialogueFilterForm(request.GET)
+    form.use_choices({**(choices or {}), "level": ladder})
+    active = form.active_filters
+    status = active.pop("status", None)
+    values.update((name, value.pk) for name, value in active.items())
     # Status and lateness are worked out in Python for the page's dialogues
     # only; the database orders by dates and filters on the columns.
-    results = form.filter(order_by_status(annotate_status_order(dialogues, now)), now)
-    results = (
-        results.select_related("influence_level", "responsible_body")
-        .prefetch_related("areas")
-        # The cards show none of the long texts: not read, not parsed.
-        .defer(*CARD_UNUSED)
-    )
-
-    page_obj = windowed_page(
-        results, delaktighet_settings.DIALOGUES_PER_PAGE, request.GET.get("page")
+    build = results_query(status, sorted(active))
+    page_obj = prepared_page(
+        lambda start, stop: results_page(build, values, using, start, stop),
+        lambda: build(values),
+        delaktighet_settings.DIALOGUES_PER_PAGE,
+        request.GET.get("page"),
     )
     paginator = page_obj.paginator
+    if choices is None:
+        if paginator.count or status or active:
+            choices = listed_choices(values, using)
+        else:
+            choices = {name: [] for name in CHOICES}
+        form.use_choices(choices)
+    page_obj.object_list = list(page_obj.object_list)
+    attach_snippets(page_obj.object_list, ladder, choices["body"])
     set_status(page_obj, now)
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
