@@ -937,16 +937,18 @@ def test_indexes_at_different_depths_list_their_own_dialogues(
 
 
 @pytest.mark.django_db
-def test_the_index_runs_its_prepared_sql_on_this_database(
+def test_the_index_and_a_dialogue_run_their_prepared_sql_on_this_database(
     client, make_at, dialogue_index, level
 ):
     # Each query is built once with stand-in values (prepared_sql.py); if the
-    # ORM wrote a stand-in so that it is not found, the index would still be
-    # right but build its queries for every request: this says it does not.
+    # ORM wrote a stand-in so that it is not found, the index (and the
+    # dialogue page's snippets) would still be right but build their queries
+    # for every request: this says they do not.
     from wagtail_delaktighet import prepared_sql
 
     topic = Topic.objects.create(name="Parker")
-    make_at("Open", topics=[topic])
+    open_dialogue = make_at("Open", topics=[topic])
+    assert client.get(open_dialogue.url).status_code == 200
     make_at("Closed", status="closed")
     queries = [
         {},
@@ -967,6 +969,7 @@ def test_the_index_runs_its_prepared_sql_on_this_database(
     assert ("index-choices",) in shapes
     assert ("index-results", "feedback_published", ()) in shapes
     assert ("index-results", "upcoming", ("level",)) in shapes
+    assert any(shape[0] == "dialogue-facets" for shape in shapes), shapes
     assert all(entry is not None for entry in prepared.values()), prepared
 
 

@@ -7,15 +7,14 @@ The query has the same shape for every dialogue with the same bodies set;
 only the page's and the bodies' ids differ. Building it with the ORM (a union
 of up to nine annotated parts) cost more than the rest of the page's queries
 together, so its SQL is built once per database and shape, with stand-in
-ids, and each page runs it with its own ids.
+ids, and each page runs it with its own ids (prepared_sql.py).
 """
-
-from threading import Lock
 
 from django.db import connections
 
 from ..models import Area, Body, Method, StrategicGoal, TargetGroup, Topic
-from ..models.snippet_union import collect, read_together, union_of
+from ..models.snippet_union import collect, union_of
+from ..prepared_sql import prepared_sql
 
 #: The page's foreign keys to a body, filled from the same query.
 BODY_KEYS = ("responsible_body", "decision_body", "scope_decided_by")
@@ -41,10 +40,6 @@ STAND_INS = {"page": -7_300_000_001} | {
     key: -7_300_000_002 - n for n, key in enumerate(BODY_KEYS)
 }
 
-#: {(database alias, vendor, body keys set): (sql, params, {index: stand-in})}
-_compiled = {}
-_compiling = Lock()
-
 
 def held_in_memory(page):
     """Whether the page holds a relation in memory (a preview, a revision),
@@ -63,46 +58,25 @@ def facet_parts(page_pk, body_pks):
     return parts
 
 
-def compiled(alias, body_keys):
-    """The union's SQL for pages with ``body_keys`` set, with the positions
-    of the stand-in ids among its parameters; None if the parameters do not
-    show each stand-in where expected (then the ORM builds it each time)."""
-    connection = connections[alias]
-    key = (alias, connection.vendor, body_keys)
-    if key not in _compiled:
-        with _compiling:
-            union = union_of(
-                facet_parts(
-                    STAND_INS["page"], {name: STAND_INS[name] for name in body_keys}
-                )
-            )
-            sql, params = union.query.get_compiler(using=alias).as_sql()
-            names = {STAND_INS[name]: name for name in ("page", *body_keys)}
-            slots = {
-                index: names[param]
-                for index, param in enumerate(params)
-                if type(param) is int and param in names
-            }
-            found = list(slots.values())
-            expected = found.count("page") == len(MANY) and all(
-                found.count(name) == 1 for name in body_keys
-            )
-            _compiled[key] = (sql, tuple(params), slots) if expected else None
-    return _compiled[key]
-
-
 def read_facets(page, body_pks):
     """{part: [snippet, …]} for the page's relations and its bodies."""
-    alias = Body.objects.all().db
-    prepared = compiled(alias, tuple(body_pks))
-    if prepared is None:
-        return read_together(facet_parts(page.pk, body_pks))
-    sql, params, slots = prepared
-    ids = {"page": page.pk, **body_pks}
-    params = [
-        ids[slots[index]] if index in slots else p for index, p in enumerate(params)
-    ]
-    with connections[alias].cursor() as cursor:
+    using = Body.objects.all().db
+    body_keys = tuple(body_pks)
+
+    def build(values):
+        return union_of(
+            facet_parts(values["page"], {key: values[key] for key in body_keys})
+        )
+
+    sql, params = prepared_sql(
+        ("dialogue-facets", body_keys),
+        build,
+        {name: STAND_INS[name] for name in ("page", *body_keys)},
+        {"page": page.pk, **body_pks},
+        prep=lambda _name, value: value,
+        using=using,
+    )
+    with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     models = {part: MODELS[part] for part in (*body_pks, *MANY)}
