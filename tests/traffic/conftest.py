@@ -45,10 +45,11 @@ def served_database(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def site_tool(served_database, tmp_path_factory):
+def site_tool(served_database, tmp_path_factory, django_db_setup):
     """The servers' database at hand (site_tool.py), with its schema: copied
     from the test run's migrated database where both are SQLite, otherwise
-    migrated."""
+    migrated. (``django_db_setup`` first: on SQLite it makes that database,
+    or waits for the worker making it, so it is there to copy.)"""
     tool = SiteTool(
         server_environment(served_database.url),
         tmp_path_factory.mktemp("site-tool") / "site-tool.log",
