@@ -173,6 +173,13 @@ def add(page_id, keys, step):
             )
 
 
+def upsert_can_return(connection):
+    """Whether an upsert on ``connection`` can return the row's new value
+    (PostgreSQL, SQLite 3.35+, MariaDB 10.5+; not MySQL). The tests also run
+    the other way on their own database, through this function."""
+    return connection.features.can_return_columns_from_insert
+
+
 def upsert(model, key_fields, rows, field, step, *, returning=False):
     """Insert ``rows`` (values of the unique ``key_fields``) with ``field``
     set to ``step``; where a row with the key exists, add ``step`` to its
@@ -196,7 +203,7 @@ def upsert(model, key_fields, rows, field, step, *, returning=False):
         sql += " ON CONFLICT ({}) DO UPDATE SET {} = {}.{} + %s".format(
             ", ".join(columns), column, table, column
         )
-    returning = returning and connection.features.can_return_columns_from_insert
+    returning = returning and upsert_can_return(connection)
     if returning:
         # PostgreSQL, SQLite 3.35 and later, MariaDB 10.5 and later: the
         # values after the update where the row existed.
