@@ -23,21 +23,11 @@ def asked_number(number):
 
 def windowed_page(queryset, per_page, number):
     """``Paginator(queryset, per_page).get_page(number)`` in one query."""
-    paginator = Paginator(queryset, per_page)
-    number = asked_number(number)
-    if number < 1:
-        return paginator.get_page(number)
-    start = (number - 1) * per_page
-    items = list(
-        queryset.annotate(**{TOTAL: Window(Count("*"))})[start : start + per_page]
-    )
-    if not items and number > 1:
-        return paginator.get_page(number)
-    # Known from the rows: Paginator reads it instead of counting.
-    paginator.count = getattr(items[0], TOTAL) if items else 0
-    page = paginator.get_page(number)
-    page.object_list = items
-    return page
+
+    def rows(start, stop):
+        return list(queryset.annotate(**{TOTAL: Window(Count("*"))})[start:stop])
+
+    return prepared_page(rows, lambda: queryset, per_page, number)
 
 
 def prepared_page(rows, queryset, per_page, number):
