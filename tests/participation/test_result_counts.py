@@ -54,6 +54,9 @@ def fresh_counts(page):
     people = counted.aggregate(n=Count("dialogue_participant_key", distinct=True))["n"]
     if people:
         expected[("", counters.PEOPLE, "")] = people
+    published = counted.filter(status=ContributionStatus.PUBLISHED).order_by()
+    for block_id, n in published.values_list("block_id").annotate(n=Count("pk")):
+        expected[(block_id, counters.PUBLISHED, "")] = n
     return expected
 
 
@@ -182,6 +185,10 @@ def test_deleting_contributions_uncounts_them(dialogue, editor, reason):
     moderation.reject(bo[0], user=editor, reason=reason)
 
     anna[1].delete()
+    assert_counters_fresh(dialogue.page)
+    # A published view: its block's list has one fewer.
+    moderation.approve(anna[2], user=editor)
+    Contribution.objects.get(pk=anna[2].pk).delete()
     assert_counters_fresh(dialogue.page)
     # A rejected one was not counted: deleting it changes nothing.
     Contribution.objects.filter(pk__in=[bo[0].pk, bo[1].pk]).delete()

@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..models.contributions import Contribution, ContributionStatus
+from ..participation import counters
 from ..participation.forms import text_field
 from .addressing import BOTH, addressed_to_block, addressee_label
 from .consultation import ConsultationBlock, ContributionData
@@ -84,7 +85,12 @@ class ViewsBlock(ConsultationBlock):
         published = Contribution.objects.filter(
             page=page, block_id=block_id, status=ContributionStatus.PUBLISHED
         ).only("pk", "content", "display_name", "created_at", "receipt")
-        return paginate(published.order_by("-created_at", "-pk"), request, block_id)
+        return paginate(
+            published.order_by("-created_at", "-pk"),
+            request,
+            block_id,
+            counter=counters.published_counter(page, block_id),
+        )
 
     def addressee(self, value):
         return addressee_label(value["addressed_to"])

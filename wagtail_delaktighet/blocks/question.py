@@ -1,5 +1,5 @@
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -79,18 +79,19 @@ class QuestionBlock(ConsultationBlock):
         published_answers = OfficialResponse.objects.filter(
             published_at__isnull=False
         ).select_related("signed_by", "signed_by__body")
+        # Read from the published answers, which staff write one by one:
+        # the questions without one, however many, are never scanned.
+        answered_ids = OfficialResponse.objects.filter(
+            contribution__page=page,
+            contribution__block_id=block_id,
+            published_at__isnull=False,
+        ).values("contribution_id")
         answered = (
             Contribution.objects.filter(
                 page=page,
                 block_id=block_id,
                 status=ContributionStatus.PUBLISHED,
-            )
-            .filter(
-                Exists(
-                    OfficialResponse.objects.filter(
-                        contribution=OuterRef("pk"), published_at__isnull=False
-                    )
-                )
+                pk__in=answered_ids,
             )
             .only("pk", "content", "display_name", "created_at", "receipt")
             .prefetch_related(Prefetch("responses", queryset=published_answers))

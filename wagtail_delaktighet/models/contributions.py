@@ -145,7 +145,14 @@ class Contribution(models.Model):
                 name="dlk_one_answer_per_participant",
             )
         ]
-        indexes = [models.Index(fields=["page", "block_id", "status"])]
+        indexes = [
+            # A block's contributions by status, newest first: its public
+            # list reads one page of them without sorting every row.
+            models.Index(
+                fields=["page", "block_id", "status", "created_at", "id"],
+                name="dlk_block_status_created",
+            )
+        ]
 
     def __str__(self):
         return self.receipt or f"#{self.pk}"

@@ -24,7 +24,10 @@ The rows kept, per dialogue page:
   ``dialogue_participant_key``) counts while at least one of their
   contributions to the dialogue counts: ``DialogueParticipant`` holds each
   person's number of counted contributions, and PEOPLE changes when that
-  number goes from 0 to 1 or from 1 to 0.
+  number goes from 0 to 1 or from 1 to 0;
+- ``(block, PUBLISHED, "")``: the block's published contributions, whatever
+  else is counted: the total of its public list, which would otherwise be a
+  count over every published row on every page view.
 """
 
 from django.apps import apps as django_apps
@@ -39,6 +42,7 @@ from ..models.result_counts import DialogueParticipant, ResultCount
 ANSWERED = "~answered"
 CHANNEL = "~channel"
 PEOPLE = "~people"
+PUBLISHED = "~published"
 #: The block id of the rows that count the whole dialogue.
 DIALOGUE = ""
 
@@ -50,10 +54,16 @@ def is_counted(status):
 # -- keeping the counters ---------------------------------------------------
 
 
+def is_published(status):
+    return status == ContributionStatus.PUBLISHED
+
+
 def contribution_stored(contribution, answers):
     """Count a new contribution with its ``(question_key, value)`` answers."""
+    keys = _published_keys(contribution, is_published(contribution.status))
     if is_counted(contribution.status):
-        _count(contribution, answers, +1)
+        keys += _counted_keys(contribution, answers, +1)
+    add(contribution.page_id, keys, +1)
 
 
 def locked_status(contribution):
@@ -69,9 +79,17 @@ def locked_status(contribution):
 
 def status_changed(contribution, old_status):
     """Count or uncount a contribution whose status changed from ``old_status``."""
-    was, now = is_counted(old_status), is_counted(contribution.status)
+    new_status = contribution.status
+    keys = {+1: [], -1: []}
+    was, now = is_counted(old_status), is_counted(new_status)
     if was != now:
-        _count(contribution, stored_answers(contribution), +1 if now else -1)
+        step = +1 if now else -1
+        keys[step] += _counted_keys(contribution, stored_answers(contribution), step)
+    was, now = is_published(old_status), is_published(new_status)
+    if was != now:
+        keys[+1 if now else -1] += _published_keys(contribution, True)
+    for step, step_keys in keys.items():
+        add(contribution.page_id, step_keys, step)
 
 
 def stored_answers(contribution):
@@ -86,8 +104,12 @@ def _uncount_deleted(sender, instance, **kwargs):
     # The stored status: the instance being deleted may be stale. Its answers
     # are still there (pre_delete runs before the cascade).
     status = locked_status(instance)
-    if status is not None and is_counted(status):
-        _count(instance, stored_answers(instance), -1)
+    if status is None:
+        return
+    keys = _published_keys(instance, is_published(status))
+    if is_counted(status):
+        keys += _counted_keys(instance, stored_answers(instance), -1)
+    add(instance.page_id, keys, -1)
 
 
 def connect():
@@ -96,7 +118,13 @@ def connect():
     )
 
 
-def _count(contribution, answers, step):
+def _published_keys(contribution, published):
+    return [(contribution.block_id, PUBLISHED, "")] if published else []
+
+
+def _counted_keys(contribution, answers, step):
+    """The counters a counted contribution adds ``step`` to; the person's
+    own count changes here and now."""
     answers = list(dict.fromkeys(answers))
     block_id = contribution.block_id
     keys = [(block_id, question_key, value) for question_key, value in answers]
@@ -108,7 +136,7 @@ def _count(contribution, answers, step):
     person = contribution.dialogue_participant_key
     if person and _person_changed(contribution.page_id, person, step):
         keys.append((DIALOGUE, PEOPLE, ""))
-    add(contribution.page_id, keys, step)
+    return keys
 
 
 def _person_changed(page_id, person, step):
@@ -253,6 +281,14 @@ def dialogue_counts(page):
     return people, channels
 
 
+def published_counter(page, block_id):
+    """The counter of a block's published contributions, as a queryset of
+    its row (none: nothing published yet) for ``pagination.windowed_page``."""
+    return ResultCount.objects.filter(
+        page=page, block_id=block_id, question_key=PUBLISHED, value=""
+    )
+
+
 # -- rebuilding from the rows -----------------------------------------------
 
 
@@ -306,6 +342,15 @@ def rebuild(page=None, apps=django_apps, batch_size=1000):
             for p, n in contributions.exclude(dialogue_participant_key=None)
             .values_list("page_id")
             .annotate(n=Count("dialogue_participant_key", distinct=True))
+        ]
+        published = ContributionStatus.PUBLISHED.value
+        rows += [
+            ResultCount(
+                page_id=p, block_id=b, question_key=PUBLISHED, value="", count=n
+            )
+            for p, b, n in contributions.filter(status=published)
+            .values_list("page_id", "block_id")
+            .annotate(n=Count("pk"))
         ]
         ResultCount.objects.bulk_create(rows, batch_size=batch_size)
         people = (
