@@ -13,6 +13,7 @@ class WagtailDelaktighetConfig(AppConfig):
         from . import (  # noqa: F401
             checks,
             conf,
+            content_generation,
             deploy_checks,
             frontend_cache,
             signals,
@@ -24,6 +25,8 @@ class WagtailDelaktighetConfig(AppConfig):
 
         # A deleted contribution leaves the stored results.
         counters.connect()
+        # Cached page data is read afresh after a change it shows.
+        content_generation.connect()
         # Followers hear when final feedback is published (P6).
         notifications.connect()
         # Feedback goes offline with its dialogue.

@@ -51,6 +51,11 @@ DEFAULTS = {
     # in Django's default cache (blocks/form_cache.py); 0 renders them on
     # every request.
     "FORM_CACHE_TIMEOUT": 3600,
+    # Seconds a dialogue page's phases, activities, contacts, documents,
+    # decisions and named snippets stay in Django's default cache
+    # (views/dialogue_data.py); saving any of them renews them at once where
+    # the cache is shared. 0 reads them on every request.
+    "PAGE_DATA_CACHE_TIMEOUT": 300,
     # Public contributions (views, answered questions) per page under a block.
     "CONTRIBUTIONS_PER_PAGE": 10,
     # Days before a dialogue's promised feedback date that the

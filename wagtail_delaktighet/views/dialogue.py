@@ -1,4 +1,6 @@
-"""What the public dialogue page shows, fetched with a fixed number of queries.
+"""What the public dialogue page shows, fetched with a fixed number of queries
+(the rows that change only with the page or its snippets through
+dialogue_data.py, which keeps them in the cache).
 
 Every inline list is read once here, with the rows it points to joined in, so
 the number of queries does not grow with the number of phases, activities,
@@ -12,7 +14,7 @@ from ..models import DialoguePhase, DialogueStatus
 from ..models.influence import ladder_for
 from .caching import OFFERS_FORM
 from .consultation import consultation_context
-from .dialogue_facets import dialogue_facets
+from .dialogue_data import dialogue_data
 from .dialogue_feedback import dialogue_feedback_context
 from .following import follow_context
 
@@ -93,17 +95,11 @@ def take_influence_level_from_ladder(request, page):
 def dialogue_context(request, page):
     today = timezone.localdate()
     take_influence_level_from_ladder(request, page)
-    # Also fills the page's foreign keys to bodies.
-    facets = dialogue_facets(page)
-    # Chronological; the editor's order breaks ties (sort is stable).
-    phases = sorted(page.phases.all(), key=lambda phase: phase.starts_on)
+    data = dialogue_data(request, page)
+    phases = data["phases"]
     page_url = page.get_url(request) or ""
-    activities = with_calendar_urls(
-        page,
-        page_url,
-        list(page.activities.select_related("method").order_by("starts_at")),
-    )
-    contacts = list(page.dialogue_contacts.select_related("contact", "contact__body"))
+    activities = with_calendar_urls(page, page_url, data["activities"])
+    contacts = data["contacts"]
     # Read first: it fills page.final_feedback, which page.status needs.
     feedback = dialogue_feedback_context(request, page)
     status = page.status
@@ -123,9 +119,9 @@ def dialogue_context(request, page):
         "dialogue_calendar_url": page_url + page.reverse_subpage("ical"),
         "elected_contacts": [dc for dc in contacts if dc.contact.is_elected],
         "official_contacts": [dc for dc in contacts if not dc.contact.is_elected],
-        "documents": list(page.documents.select_related("document")),
-        "decisions": list(page.decisions.select_related("body")),
+        "documents": data["documents"],
+        "decisions": data["decisions"],
         # coordinating_bodies, target_groups, areas, topics, methods,
         # strategic_goals
-        **facets,
+        **data["facets"],
     }

@@ -1,0 +1,90 @@
+"""A marker, kept in Django's default cache, that changes whenever content a
+public page shows besides its own fields changes: a dialogue page or its
+inline rows saved, a snippet it names (bodies, topics, contacts…) or a
+document saved or deleted.
+
+Cached page data (views/dialogue_data.py) is kept under the marker, so one
+change makes every process read the data afresh — at once where the cache is
+shared (Redis, Memcached, a database cache); with a cache of each process's
+own (Django's default local-memory cache) the other processes see it when
+their entries expire.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+KEY = "wagtail_delaktighet:content-generation"
+
+
+def current():
+    """The marker now; a new one where the cache has none."""
+    marker = cache.get(KEY)
+    if marker is None:
+        # add(): where another process set one first, read theirs.
+        cache.add(KEY, uuid.uuid4().hex, None)
+        marker = cache.get(KEY)
+    return marker
+
+
+def renew():
+    """A new marker now, and again once the change is committed: a reader
+    that took the first one before the commit may have kept data read
+    before the change under it."""
+    _set_new()
+    transaction.on_commit(_set_new)
+
+
+def _set_new():
+    cache.set(KEY, uuid.uuid4().hex, None)
+
+
+def _changed(sender, **kwargs):
+    renew()
+
+
+def watched_models():
+    from wagtail.documents import get_document_model
+
+    from .models import (
+        Area,
+        Body,
+        Contact,
+        DialogueActivity,
+        DialogueContact,
+        DialogueDecision,
+        DialogueDocument,
+        DialoguePage,
+        DialoguePhase,
+        Method,
+        StrategicGoal,
+        TargetGroup,
+        Topic,
+    )
+
+    # The page's relations to snippets are saved with the page.
+    return [
+        DialoguePage,
+        DialoguePhase,
+        DialogueActivity,
+        DialogueContact,
+        DialogueDocument,
+        DialogueDecision,
+        Body,
+        Topic,
+        Area,
+        TargetGroup,
+        Method,
+        StrategicGoal,
+        Contact,
+        get_document_model(),
+    ]
+
+
+def connect():
+    for model in watched_models():
+        uid = f"dlk_content_generation_{model._meta.label_lower}"
+        post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}_save")
+        post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}_delete")
