@@ -1,7 +1,7 @@
 """A marker, kept in Django's default cache, that changes whenever content a
 public page shows besides its own fields changes: a dialogue page or its
-inline rows saved, a snippet it names (bodies, topics, contacts…) or a
-document saved or deleted.
+inline rows saved, a snippet it names (bodies, topics, contacts, influence
+levels…) or a document saved or deleted.
 
 Cached page data (views/dialogue_data.py) is kept under the marker, so one
 change makes every process read the data afresh — at once where the cache is
@@ -19,13 +19,23 @@ from django.db.models.signals import post_delete, post_save
 KEY = "wagtail_delaktighet:content-generation"
 
 
-def current():
-    """The marker now; a new one where the cache has none."""
+#: Where a request keeps the marker it read, so that one page reads it once.
+REQUEST_ATTRIBUTE = "_wagtail_delaktighet_content_generation"
+
+
+def current(request=None):
+    """The marker now (as ``request`` first read it); a new one where the
+    cache has none."""
+    marker = getattr(request, REQUEST_ATTRIBUTE, None)
+    if marker is not None:
+        return marker
     marker = cache.get(KEY)
     if marker is None:
         # add(): where another process set one first, read theirs.
         cache.add(KEY, uuid.uuid4().hex, None)
         marker = cache.get(KEY)
+    if request is not None:
+        setattr(request, REQUEST_ATTRIBUTE, marker)
     return marker
 
 
@@ -58,6 +68,7 @@ def watched_models():
         DialogueDocument,
         DialoguePage,
         DialoguePhase,
+        InfluenceLevel,
         Method,
         StrategicGoal,
         TargetGroup,
@@ -79,6 +90,7 @@ def watched_models():
         Method,
         StrategicGoal,
         Contact,
+        InfluenceLevel,
         get_document_model(),
     ]
 

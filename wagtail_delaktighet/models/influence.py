@@ -1,7 +1,10 @@
+from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+from ..conf import delaktighet_settings
 
 
 class InfluenceLevel(index.Indexed, models.Model):
@@ -78,11 +81,19 @@ LADDER_CACHE_ATTRIBUTE = "_wagtail_delaktighet_ladder"
 
 def ladder_for(context):
     """The ordered ladder, loaded once per request however many badges show
-    (``context`` holds the request: a template's or a serializer's)."""
+    (``context`` holds the request: a template's or a serializer's), and
+    kept in the default cache until a level or anything else a page shows
+    changes (content_generation.py)."""
+    from .. import content_generation
+
     request = context.get("request")
     ladder = getattr(request, LADDER_CACHE_ATTRIBUTE, None)
     if ladder is None:
-        ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
+        key = f"wagtail_delaktighet:ladder:{content_generation.current(request)}"
+        ladder = cache.get(key)
+        if ladder is None:
+            ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
+            cache.set(key, ladder, delaktighet_settings.PAGE_DATA_CACHE_TIMEOUT)
         if request is not None:
             setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
     return ladder

@@ -52,7 +52,7 @@ def cache_key(request, page):
         [
             "wagtail_delaktighet:page-data",
             __version__,
-            content_generation.current(),
+            content_generation.current(request),
             str(page.pk),
             str(page.live_revision_id),
         ]
