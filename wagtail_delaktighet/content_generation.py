@@ -55,6 +55,21 @@ def _changed(sender, **kwargs):
     renew()
 
 
+def _settings_changed(sender, created=False, **kwargs):
+    # A site's settings are created with their defaults on the first view
+    # that reads them: nothing shown changes.
+    if not created:
+        renew()
+
+
+def _page_changed(sender, instance, **kwargs):
+    # Any page: a privacy page moved or renamed, a dialogue's feedback page.
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        renew()
+
+
 def watched_models():
     from wagtail.documents import get_document_model
 
@@ -66,7 +81,6 @@ def watched_models():
         DialogueContact,
         DialogueDecision,
         DialogueDocument,
-        DialoguePage,
         DialoguePhase,
         InfluenceLevel,
         Method,
@@ -75,9 +89,9 @@ def watched_models():
         Topic,
     )
 
-    # The page's relations to snippets are saved with the page.
+    # The page's relations to snippets are saved with the page; pages of
+    # every type are watched by _page_changed.
     return [
-        DialoguePage,
         DialoguePhase,
         DialogueActivity,
         DialogueContact,
@@ -96,7 +110,22 @@ def watched_models():
 
 
 def connect():
+    from wagtail.signals import post_page_move
+
+    from .models import DelaktighetSettings
+
     for model in watched_models():
         uid = f"dlk_content_generation_{model._meta.label_lower}"
         post_save.connect(_changed, sender=model, dispatch_uid=f"{uid}_save")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"{uid}_delete")
+    post_save.connect(
+        _settings_changed,
+        sender=DelaktighetSettings,
+        dispatch_uid="dlk_content_generation_settings_save",
+    )
+    # Pages of every type (senders are the concrete page classes).
+    post_save.connect(_page_changed, dispatch_uid="dlk_content_generation_page_save")
+    post_delete.connect(
+        _page_changed, dispatch_uid="dlk_content_generation_page_delete"
+    )
+    post_page_move.connect(_changed, dispatch_uid="dlk_content_generation_page_move")

@@ -434,11 +434,10 @@ SNIPPET_TABLES = {
 }
 #: A full dialogue page (every part, every relation) as an anonymous reader:
 #: Wagtail's routing (the site, the home page as its type, the index by slug
-#: and as its type, the dialogue: 5) and view restrictions (2); the site
-#: settings for the follow form (1); the example site's menu (1). No feedback
-#: pages are asked for: the dialogue has none. The influence ladder comes
-#: from the cache (models/influence.py).
-FULL_PAGE_QUERIES = 9
+#: and as its type, the dialogue: 5) and view restrictions (2); the example
+#: site's menu (1). No feedback pages are asked for: the dialogue has none.
+#: The influence ladder and the site settings come from the cache.
+FULL_PAGE_QUERIES = 8
 #: Where the page's data is not cached (views/dialogue_data.py), also the
 #: snippets (1), the phases, activities, contacts, documents and decisions (5).
 UNCACHED_DATA_QUERIES = 6
@@ -555,6 +554,12 @@ def test_the_cached_page_data_follows_every_change_it_shows(
     assert "Kim Nyberg" in text_of(get_soup(client, page))
     contact.delete()
     assert "Kim Nyberg" not in text_of(get_soup(client, page))
+
+    # The level, as the badge shows it.
+    level = page.influence_level
+    level.name = "Medskapande"
+    level.save()
+    assert "Medskapande" in text_of(get_soup(client, page).find("header"))
 
 
 @pytest.mark.django_db

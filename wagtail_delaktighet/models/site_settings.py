@@ -48,6 +48,38 @@ class DelaktighetSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("Participation settings")
 
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's ``for_request``, with the instance (and its privacy
+        page) kept in the default cache under the content generation, which
+        saving the settings renews: public pages read them on every view.
+        The admin's edit view reads ``for_site``, never a cached copy."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        from django.core.cache import cache
+        from wagtail.models import Site
+
+        from .. import content_generation
+        from ..conf import delaktighet_settings
+
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        key = (
+            f"wagtail_delaktighet:site-settings:{site.pk}:"
+            f"{content_generation.current(request)}"
+        )
+        site_settings = cache.get(key)
+        if site_settings is None:
+            site_settings = cls.for_site(site)
+            # Read now, so that the cached copy holds it.
+            site_settings.privacy_page  # noqa: B018
+            cache.set(key, site_settings, delaktighet_settings.PAGE_DATA_CACHE_TIMEOUT)
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
+
     @property
     def effective_from_email(self):
         from django.conf import settings
