@@ -4,8 +4,8 @@
 A benchmark run starts one per export, against the run's database
 (``BENCH_DATABASE_NAME``, with the settings of ``bench.settings``): it logs in
 the run's admin user, GETs ``URL``, reads the whole (streamed) body without
-keeping it, and prints one JSON line: the process's peak resident set size
-(``ru_maxrss``) before and after the request, in MiB, and the body's size.
+keeping it, and prints one JSON line: the process's peak resident set size before and
+after the request, in MiB, and the body's size.
 A fresh process holds nothing of the run's earlier requests, so the peak is
 Django and Wagtail loaded plus what the request needed at its highest.
 """
@@ -20,7 +20,18 @@ USERNAME = "bench"
 
 
 def peak_rss_mib():
-    # Linux gives ru_maxrss in KiB (macOS in bytes; the benchmark runs on Linux).
+    """This process's peak resident set size, in MiB: ``VmHWM`` of
+    /proc/self/status, the high-water mark of its own memory. Not
+    ``ru_maxrss``: Linux carries that over from the parent through fork and
+    exec, so a child of a run that holds 400 MiB would report 400 MiB."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    # Elsewhere (the benchmark runs on Linux): KiB on most systems.
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
