@@ -3,9 +3,11 @@
 those), and the baselines' pages and rows."""
 
 import itertools
+import json
 import uuid
 from datetime import timedelta
 
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
@@ -33,8 +35,10 @@ from wagtail_delaktighet.models import (
 )
 from wagtail_delaktighet.participation import counters
 
+from .bulk import insert_series
 from .models import BenchFormField, BenchFormPage
 
+#: Rows per bulk_create (the databases other than PostgreSQL).
 BATCH = 5000
 
 PARAGRAPH = (
@@ -200,6 +204,12 @@ class Site:
         return FeedbackPage.objects.get(pk=feedback.pk)
 
     def copies(self, template, count, poll_options):
+        """``count`` copies of the contribution ``template`` with its answers:
+        every 20th rejected, created a second apart, a
+        poll's choices in turn."""
+        if connection.vendor == "postgresql":
+            copies_in_database(template, count, poll_options)
+            return
         now = timezone.now()
         answers = list(template.answers.all())
         made = 0
@@ -279,6 +289,10 @@ class Site:
     def form_submissions(self, total):
         have = FormSubmission.objects.filter(page=self.form_page).count()
         data = self.form_post()
+        if connection.vendor == "postgresql":
+            row = FormSubmission(page_id=self.form_page.pk, form_data=data)
+            insert_series(row, max(0, total - have))
+            return
         made = have
         while made < total:
             size = min(BATCH, total - made)
@@ -287,6 +301,57 @@ class Site:
                 for _ in range(size)
             )
             made += size
+
+
+def copies_in_database(template, count, poll_options):
+    """The rows of ``Site.copies`` written by PostgreSQL (bench/bulk.py):
+    the contributions and, in the same statement, their answers."""
+    status = template.status
+    if template.block_type == "views":
+        status = ContributionStatus.PUBLISHED
+    row = Contribution(
+        page_id=template.page_id,
+        block_id=template.block_id,
+        block_type=template.block_type,
+        content=template.content,
+        channel=template.channel,
+    )
+    expressions = {
+        "status": (
+            "CASE WHEN n %% 20 = 19 THEN %s ELSE %s END",
+            [ContributionStatus.REJECTED, status],
+        ),
+        "dialogue_participant_key": ("replace(gen_random_uuid()::text, '-', '')", []),
+        "created_at": ("%s - make_interval(secs => n)", [timezone.now()]),
+    }
+    value = "a.value"
+    if template.block_type == "poll":
+        expressions["content"] = (
+            "jsonb_build_object('choice', %s::jsonb -> (n %% %s))",
+            [json.dumps(poll_options), len(poll_options)],
+        )
+        value = "new.content ->> 'choice'"
+    answers = list(template.answers.all())
+    table = ContributionAnswer._meta.db_table
+
+    def with_answers(insert, params):
+        # SQL of our own; the values are parameters.
+        sql = (
+            f"WITH new AS ({insert} RETURNING id, content) "  # noqa: S608
+            f"INSERT INTO {table} "
+            "(contribution_id, page_id, block_id, question_key, value) "
+            f"SELECT new.id, %s, %s, a.question_key, {value} FROM new "
+            "CROSS JOIN unnest(%s::text[], %s::text[]) AS a(question_key, value)"
+        )
+        return sql, [
+            *params,
+            template.page_id,
+            template.block_id,
+            [answer.question_key for answer in answers],
+            [answer.value for answer in answers],
+        ]
+
+    insert_series(row, count, expressions, then=with_answers)
 
 
 def with_ids(rows):

@@ -241,22 +241,32 @@ def results_figure(page, label, runs):
 
 
 def export_figure(site, page, admin, label, runs):
-    ours = get(
-        admin,
-        reverse("wagtail_delaktighet_admin:dialogue", args=[page.pk]) + "?export=csv",
-        "contributions_export",
+    """The admin's CSV export against FormPage's, in time; its memory as the
+    peak resident memory of a process of its own for each (the target), and
+    the Python allocations in this process (``tracemalloc``) beside it."""
+    ours_url = (
+        reverse("wagtail_delaktighet_admin:dialogue", args=[page.pk]) + "?export=csv"
     )
-    theirs = get(
-        admin,
+    theirs_url = (
         reverse("wagtailforms:list_submissions", args=[site.form_page.pk])
-        + "?export=csv",
-        "form_page_export",
+        + "?export=csv"
     )
+    ours = get(admin, ours_url, "contributions_export")
+    theirs = get(admin, theirs_url, "form_page_export")
     figure = compare("CSV export", label, ours, theirs, "FormPage's export", runs)
+    ours_rss, theirs_rss = measure.peak_rss(ours_url), measure.peak_rss(theirs_url)
+    figure.notes.append(
+        f"peak RSS {ours_rss['peak_mib']:.0f} / {theirs_rss['peak_mib']:.0f} MiB "
+        f"(a process of its own, {ours_rss['before_mib']:.0f} MiB before the request)"
+    )
     ours_mib, theirs_mib = measure.peak_memory(ours), measure.peak_memory(theirs)
-    figure.notes.append(f"peak memory {ours_mib:.1f} / {theirs_mib:.1f} MiB")
-    figure.target = f"≤ {FORM_PAGE_TARGET:.2f}×, ≤ {EXPORT_MEMORY_MIB} MiB"
-    figure.met = figure.ratio <= FORM_PAGE_TARGET and ours_mib <= EXPORT_MEMORY_MIB
+    figure.notes.append(
+        f"Python allocations (tracemalloc) {ours_mib:.1f} / {theirs_mib:.1f} MiB"
+    )
+    figure.target = f"≤ {FORM_PAGE_TARGET:.2f}×, ≤ {EXPORT_MEMORY_MIB} MiB peak RSS"
+    figure.met = (
+        figure.ratio <= FORM_PAGE_TARGET and ours_rss["peak_mib"] <= EXPORT_MEMORY_MIB
+    )
     return figure
 
 

@@ -3,7 +3,8 @@ database of the run's own, and no rate limits (one client posts many times).
 
 ``BENCH_DATABASE_URL`` names the server (PostgreSQL/MariaDB) or is empty for
 SQLite; the run creates a database of its own beside it (``bench_<pid>``, or
-a file in the run's working directory) and drops it at the end.
+a file in the run's working directory) and drops it at the end;
+``BENCH_DATABASE_NAME`` names that database for the run's child processes.
 """
 
 import os
@@ -27,6 +28,9 @@ _name = f"bench_{os.getpid()}"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     _name = os.path.join(_workdir, f"{_name}.sqlite3")
 DATABASES["default"]["TEST"] = {"NAME": _name}
+# A run's child process (bench/rss.py) uses the run's database, named by the run.
+if os.environ.get("BENCH_DATABASE_NAME"):
+    DATABASES["default"]["NAME"] = os.environ["BENCH_DATABASE_NAME"]
 
 _unlimited = 10**9
 WAGTAIL_DELAKTIGHET = {

@@ -3,6 +3,7 @@ builds its data, measures every figure and writes the table. Nothing here is
 timed; the figures themselves are for ``make bench``."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,10 @@ def test_smallest_run_writes_every_row(tmp_path, django_db_setup):
         cells = row.split(" | ")
         assert cells[4].endswith("×"), row
         assert cells[6] in {"met", "**not met**", "—"}, row
+    # The export's memory, measured in a process of its own (bench/rss.py).
+    for row in rows:
+        if row.startswith("| CSV export |"):
+            assert re.search(r"peak RSS \d+ / \d+ MiB", row), row
     for line in ("- CPU: ", "- Python ", "- Date: "):
         assert line in table
     assert list(tmp_path.iterdir()) == [output]

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.participation.support import publish_body, submit, survey
+from wagtail_delaktighet.admin import export as export_module
 from wagtail_delaktighet.admin.export import LabelPerValue
 from wagtail_delaktighet.models import Contribution, ContributionPersonalData
 
@@ -183,6 +184,20 @@ def test_the_csv_is_byte_for_byte_what_it_was(admin, fixture_set):
     _response, content = export(admin, dialogue, "csv")
 
     assert content == csv_bytes(expected_rows(made))
+
+
+def test_a_longer_export_is_read_in_chunks_with_the_same_bytes(
+    admin, fixture_set, monkeypatch
+):
+    # More rows than one query reads: read again from the start, in chunks.
+    monkeypatch.setattr(export_module, "ONE_QUERY_ROWS", 1)
+    dialogue, made = fixture_set
+
+    with CaptureQueriesContext(connection) as queries:
+        _response, content = export(admin, dialogue, "csv")
+
+    assert content == csv_bytes(expected_rows(made))
+    assert len(reads_contributions(queries)) == 2
 
 
 def test_the_xlsx_opens_and_holds_the_same_rows(admin, fixture_set):
