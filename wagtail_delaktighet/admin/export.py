@@ -20,14 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import models
 from django.http import FileResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from wagtail.log_actions import get_active_log_context
-from wagtail.log_actions import registry as log_registry
+from wagtail.log_actions import log
 
 from .. import log_actions
 from .contribution_content import channel_label
@@ -353,29 +350,15 @@ def holds_nul(query):
 
 def record_export(page, *, user, export_format, personal_data, query):
     """Log the export on the dialogue page: one entry per export, in the
-    page's history, saying whether personal data left the system.
-
-    The entry is the one Wagtail's ``log()`` writes, but saved without
-    checking that its page, user and content type exist (three queries per
-    export: the view has just read them); its other fields are checked."""
+    page's history, saying whether personal data left the system."""
     filters = {key: value for key, value in query.items() if key not in ("export", "p")}
-    model = log_registry.get_log_model_for_instance(page)
-    entry = model(
-        page=page,
-        content_type=ContentType.objects.get_for_model(page, for_concrete_model=False),
-        label=model.objects.get_instance_title(page),
+    log(
+        instance=page,
         action=log_actions.EXPORT,
-        timestamp=timezone.now(),
-        user=user or get_active_log_context().user,
-        uuid=get_active_log_context().uuid,
+        user=user,
         data={
             "format": export_format,
             "personal_data": personal_data,
             "filters": filters,
         },
     )
-    entry.full_clean(exclude=["page", "content_type", "user", "revision"])
-    # Django's save, not the log entry's own, which runs full_clean() again
-    # (bulk_create would skip it too, but in a transaction: two more round
-    # trips).
-    models.Model.save(entry)
