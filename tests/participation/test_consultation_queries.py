@@ -38,10 +38,11 @@ pytestmark = pytest.mark.django_db
 
 #: What every dialogue page asks, whatever its blocks: Wagtail's routing (the
 #: site, the home page as its type, the index by slug and as its type, the
-#: dialogue: 5) and view restrictions (2); the influence ladder (1), the
+#: dialogue with its influence level and whether a view restriction may
+#: apply: 5; models/view_restrictions.py); the influence ladder (1), the
 #: snippets (1), the phases, activities, contacts, documents and decisions
 #: (5), the site settings (1) and the example site's menu (1).
-PAGE_QUERIES = 16
+PAGE_QUERIES = 14
 #: A visitor who has taken part brings a session, read once.
 SESSION_QUERIES = 1
 
