@@ -432,11 +432,12 @@ SNIPPET_TABLES = {
 }
 #: A full dialogue page (every part, every relation) as an anonymous reader:
 #: Wagtail's routing (the site, the home page as its type, the index by slug
-#: and as its type, the dialogue: 5) and view restrictions (2); the influence
-#: ladder (1), the snippets (1), the phases, activities, contacts, documents
-#: and decisions (5), the site settings for the follow form (1); the example
-#: site's menu (1). No feedback pages are asked for: the dialogue has none.
-FULL_PAGE_QUERIES = 16
+#: and as its type, the dialogue with whether a view restriction may apply:
+#: 5; models/view_restrictions.py); the influence ladder (1), the snippets
+#: (1), the phases, activities, contacts, documents and decisions (5), the
+#: site settings for the follow form (1); the example site's menu (1). No
+#: feedback pages are asked for: the dialogue has none.
+FULL_PAGE_QUERIES = 14
 
 
 def first_tables(client, page):
