@@ -434,10 +434,11 @@ SNIPPET_TABLES = {
 }
 #: A full dialogue page (every part, every relation) as an anonymous reader:
 #: Wagtail's routing (the site, the home page as its type, the index by slug
-#: and as its type, the dialogue: 5) and view restrictions (2); the example
-#: site's menu (1). No feedback pages are asked for: the dialogue has none.
-#: The influence ladder and the site settings come from the cache.
-FULL_PAGE_QUERIES = 8
+#: and as its type, the dialogue with whether a view restriction may apply:
+#: 5; models/view_restrictions.py); the example site's menu (1). No feedback
+#: pages are asked for: the dialogue has none. The influence ladder and the
+#: site settings come from the cache.
+FULL_PAGE_QUERIES = 6
 #: Where the page's data is not cached (views/dialogue_data.py), also the
 #: snippets (1), the phases, activities, contacts, documents and decisions (5).
 UNCACHED_DATA_QUERIES = 6

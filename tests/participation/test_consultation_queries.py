@@ -38,11 +38,12 @@ pytestmark = pytest.mark.django_db
 
 #: What every dialogue page asks, whatever its blocks: Wagtail's routing (the
 #: site, the home page as its type, the index by slug and as its type, the
-#: dialogue: 5) and view restrictions (2), and the example site's menu (1).
+#: dialogue with its influence level and whether a view restriction may
+#: apply: 5; models/view_restrictions.py) and the example site's menu (1).
 #: The influence ladder, the snippets, the phases, activities, contacts,
 #: documents and decisions and the site settings come from the cache
 #: (views/dialogue_data.py).
-PAGE_QUERIES = 8
+PAGE_QUERIES = 6
 #: A visitor who has taken part brings a session, read once.
 SESSION_QUERIES = 1
 

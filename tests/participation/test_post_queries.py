@@ -9,9 +9,10 @@ from .support import assert_redirected_to_block, every_block, poll, survey, vali
 
 pytestmark = pytest.mark.django_db
 
-#: Wagtail's routing and view restrictions (7: the index reads its dialogue
-#: child in one query, models/dialogue_index.py) and the influence level (1).
-ROUTE_QUERIES = 8
+#: Wagtail's routing (5): the index reads its dialogue child in one query,
+#: with its influence level and whether a view restriction may apply
+#: (models/dialogue_index.py, models/view_restrictions.py).
+ROUTE_QUERIES = 5
 #: In the transaction (a savepoint pair in a test, BEGIN and COMMIT in a
 #: site): the contribution (1) and its receipt (1), its answers (1), the
 #: person's counter (1, an upsert) and the result counters (1, an upsert).

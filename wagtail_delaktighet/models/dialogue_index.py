@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .page_views import page_view
+from .view_restrictions import may_be_restricted
 
 
 class DialogueRouting:
@@ -16,8 +17,10 @@ class DialogueRouting:
 
     Wagtail finds a child page by its slug as a plain page, then reads it
     again as its own type (``.specific``). Below an index the children are
-    dialogues, so the dialogue is read at once; any other child (a subclass
-    of the dialogue page, a page moved here) is routed as Wagtail routes it.
+    dialogues, so the dialogue is read at once, with its influence level
+    (a post checks it) and whether a view restriction may apply
+    (view_restrictions.py); any other child (a subclass of the dialogue page,
+    a page moved here) is routed as Wagtail routes it.
     """
 
     def route(self, request, path_components):
@@ -26,8 +29,11 @@ class DialogueRouting:
         if not path_components:
             return super().route(request, path_components)
         try:
-            child = DialoguePage._default_manager.child_of(self).get(
-                slug=path_components[0]
+            child = (
+                DialoguePage._default_manager.child_of(self)
+                .select_related("influence_level")
+                .annotate(**may_be_restricted(self))
+                .get(slug=path_components[0])
             )
         except DialoguePage.DoesNotExist:
             return super().route(request, path_components)

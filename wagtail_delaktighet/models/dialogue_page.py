@@ -36,9 +36,10 @@ from .status import (
     live_final_feedback,
     status_at,
 )
+from .view_restrictions import RoutedViewRestrictions
 
 
-class DialoguePage(PublishRulesMixin, RoutablePageMixin, Page):
+class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin, Page):
     """A citizen dialogue (medborgardialog).
 
     Fields without ``blank=True`` are required when publishing, not when saving

@@ -114,6 +114,9 @@ def _key(name, subject):
 
 def _incr(key):
     cache = _cache()
+    # Most posts find their window's counter made: one round trip, not two.
+    with contextlib.suppress(ValueError):
+        return cache.incr(key)
     timeout = delaktighet_settings.RATE_LIMIT_WINDOW
     # add() sets the counter only if absent, so concurrent first hits agree.
     cache.add(key, 0, timeout=timeout)
