@@ -20,6 +20,7 @@ class WagtailDelaktighetConfig(AppConfig):
         from .following import notifications
         from .participation import counters
         from .publishing import enforcement
+        from .views import index_cache
         from .views.page_views import register_page_views
 
         # A deleted contribution leaves the stored results.
@@ -32,6 +33,8 @@ class WagtailDelaktighetConfig(AppConfig):
         signals.connect()
         # Participation purges the dialogue from a front-end cache.
         frontend_cache.connect()
+        # The dialogue index's cached choices are renewed when they change.
+        index_cache.connect()
         # The pages hand their requests to the views (models/page_views.py).
         register_page_views()
         build_routable_page_resolvers()

@@ -51,6 +51,11 @@ DEFAULTS = {
     # in Django's default cache (blocks/form_cache.py); 0 renders them on
     # every request.
     "FORM_CACHE_TIMEOUT": 3600,
+    # Seconds a dialogue index's filter choices and the influence ladder stay
+    # in Django's default cache (views/index_cache.py). Changes renew them at
+    # once in a cache the processes share; a cache of each process's own
+    # sees them within this time. 0 reads them on every request.
+    "INDEX_CACHE_TIMEOUT": 300,
     # Public contributions (views, answered questions) per page under a block.
     "CONTRIBUTIONS_PER_PAGE": 10,
     # Days before a dialogue's promised feedback date that the

@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from ..conf import delaktighet_settings
+from ..converters import is_id
 from ..forms.index_filters import DialogueFilterForm
 from ..models import (
     Area,
@@ -27,15 +28,17 @@ from ..models import (
     DialoguePage,
     DialogueStatus,
     FeedbackPage,
+    InfluenceLevel,
     TargetGroup,
     Topic,
     order_by_status,
 )
-from ..models.influence import ladder_for
+from ..models.influence import LADDER_CACHE_ATTRIBUTE
 from ..models.snippet_union import collect, union_of
 from ..models.status import annotate_status_order, set_status, status_condition
 from ..pagination import TOTAL, prepared_page
 from ..prepared_sql import prepared_sql
+from .index_cache import CachedReads
 
 #: Fields of a dialogue the index's cards never read.
 CARD_UNUSED = [
@@ -135,8 +138,8 @@ def choices_query(values):
     )
 
 
-def listed_choices(values, using):
-    """{filter: [snippet, …]} for the index's listed dialogues."""
+def listed_choice_rows(values, using):
+    """The rows of ``choices_query`` for the index's listed dialogues."""
     sql, params = prepared_sql(
         ("index-choices",),
         choices_query,
@@ -147,8 +150,67 @@ def listed_choices(values, using):
     )
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def choices_from(rows):
+    """{filter: [snippet, …]} from ``listed_choice_rows``."""
     return collect({name: model for name, (model, _) in CHOICES.items()}, rows)
+
+
+#: The ladder's fields as cached: each level as a row of them.
+LADDER_FIELDS = [field.attname for field in InfluenceLevel._meta.concrete_fields]
+
+
+def ladder_rows(ladder):
+    return [tuple(getattr(level, name) for name in LADDER_FIELDS) for level in ladder]
+
+
+def ladder_from(rows, using):
+    return [InfluenceLevel.from_db(using, LADDER_FIELDS, row) for row in rows]
+
+
+def asked_ids(request):
+    """{filter: id} of the snippet filters the request asks for."""
+    asked = {}
+    for name in (*CHOICES, "level"):
+        value = request.GET.get(name)
+        if value and is_id(value):
+            asked[name] = int(value)
+    return asked
+
+
+def knows(choices, asked):
+    """Whether each id asked for of the filters in ``choices`` is among them
+    (if not, the database says whether it is listed: cached choices may be
+    older than the database)."""
+    return all(
+        any(item.pk == pk for item in choices[name])
+        for name, pk in asked.items()
+        if name in choices
+    )
+
+
+def cached_ladder(cached, asked, using):
+    """The ladder from the cache, else (or when it lacks a level asked for)
+    from the database."""
+    rows = cached.get("ladder")
+    if rows is not None:
+        ladder = ladder_from(rows, using)
+        if knows({"level": ladder}, asked):
+            return ladder
+    ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
+    cached.store("ladder", ladder_rows(ladder))
+    return ladder
+
+
+def cached_choices(cached, asked):
+    """The choices from the cache, if it has them and each id asked for."""
+    rows = cached.get("choices")
+    if rows is None:
+        return None
+    choices = choices_from(rows)
+    return choices if knows(choices, asked) else None
 
 
 def results_query(status, filters):
@@ -243,6 +305,14 @@ def attach_final_feedback(dialogues):
         dialogue.final_feedback = feedback.get(dialogue.final_feedback_id)
 
 
+def read_choices(values, using, cached):
+    """The choices from the database, kept in the cache for the next
+    requests."""
+    rows = listed_choice_rows(values, using)
+    cached.store("choices", rows)
+    return choices_from(rows)
+
+
 def index_context(request, index_page):
     using = DialoguePage.objects.all().db
     now = timezone.now()
@@ -252,13 +322,17 @@ def index_context(request, index_page):
         "depth": index_page.depth + 1,
         "now": now,
     }
-    ladder = ladder_for({"request": request})
-    # The snippets to choose from are read first only when an id asks to be
-    # checked against them; otherwise after the dialogues, and not at all
-    # when the index lists none.
-    choices = None
-    if any(request.GET.get(name) for name in CHOICES):
-        choices = listed_choices(values, using)
+    cached = CachedReads(index_page.pk)
+    asked = asked_ids(request)
+    ladder = cached_ladder(cached, asked, using)
+    # The badges read the same ladder (ladder_for).
+    setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
+    choices = cached_choices(cached, asked)
+    # Not cached, the snippets to choose from are read first only when an id
+    # asks to be checked against them; otherwise after the dialogues, and not
+    # at all when the index lists none.
+    if choices is None and any(request.GET.get(name) for name in CHOICES):
+        choices = read_choices(values, using, cached)
     form = DialogueFilterForm(request.GET)
     form.use_choices({**(choices or {}), "level": ladder})
     active = form.active_filters
@@ -276,9 +350,10 @@ def index_context(request, index_page):
     paginator = page_obj.paginator
     if choices is None:
         if paginator.count or status or active:
-            choices = listed_choices(values, using)
+            choices = read_choices(values, using, cached)
         else:
             choices = {name: [] for name in CHOICES}
+            cached.store("choices", [])
         form.use_choices(choices)
     page_obj.object_list = list(page_obj.object_list)
     attach_snippets(page_obj.object_list, ladder, choices["body"])
