@@ -1,0 +1,206 @@
+"""The dialogue index's filter choices and ladder, kept in Django's cache
+(views/index_cache.py): every change that could alter them shows at once,
+and the listing itself always answers from the database."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from wagtail_delaktighet.models import (
+    Area,
+    DialogueIndexPage,
+    DialoguePage,
+    InfluenceLevel,
+    Topic,
+)
+from wagtail_delaktighet.views import index_cache
+
+# The index page's tests' fixtures: a frozen clock, dialogues of a status.
+from .test_index_page import (  # noqa: F401
+    card_titles,
+    en_client,
+    frozen_clock,
+    make_at,
+)
+
+
+def options(response, name):
+    field = response.context["filter_form"].fields[name]
+    return [label for _, label in field.choices][1:]
+
+
+def topic_reads(client, url, query=None):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, query or {})
+    assert response.status_code == 200
+    return sum("wagtail_delaktighet_topic" in q["sql"] for q in queries), response
+
+
+@pytest.mark.django_db
+def test_choices_are_read_once_then_from_the_cache(en_client, make_at, dialogue_index):
+    make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+    reads, response = topic_reads(en_client, dialogue_index.url)
+    assert reads == 1
+    for query in ({}, {"status": "open"}, {"page": "1"}):
+        reads, response = topic_reads(en_client, dialogue_index.url, query)
+        assert reads == 0
+        assert options(response, "topic") == ["Parker"]
+        assert card_titles(response) == ["Parkerna"]
+
+
+@pytest.mark.django_db
+def test_publishing_and_unpublishing_show_at_once(en_client, make_at, dialogue_index):
+    make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+    assert options(en_client.get(dialogue_index.url), "topic") == ["Parker"]
+
+    # A new dialogue with a new topic, published as an editor would.
+    schools = Topic.objects.create(name="Skolor")
+    draft = make_at("Skolorna", topics=[schools])
+    draft.unpublish()
+    assert options(en_client.get(dialogue_index.url), "topic") == ["Parker"]
+    draft = DialoguePage.objects.get(pk=draft.pk)
+    draft.save_revision().publish()
+    response = en_client.get(dialogue_index.url)
+    assert options(response, "topic") == ["Parker", "Skolor"]
+    assert sorted(card_titles(response)) == ["Parkerna", "Skolorna"]
+
+    DialoguePage.objects.get(pk=draft.pk).unpublish()
+    response = en_client.get(dialogue_index.url)
+    assert options(response, "topic") == ["Parker"]
+    assert card_titles(response) == ["Parkerna"]
+
+
+@pytest.mark.django_db
+def test_a_new_relation_published_on_a_listed_dialogue_shows_at_once(
+    en_client, make_at, dialogue_index
+):
+    page = make_at("Parkerna")
+    assert options(en_client.get(dialogue_index.url), "area") == []
+    page = DialoguePage.objects.get(pk=page.pk)
+    page.areas = [Area.objects.create(name="Centrum")]
+    page.save_revision().publish()
+    response = en_client.get(dialogue_index.url)
+    assert options(response, "area") == ["Centrum"]
+    assert "Centrum" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_view_restriction_hides_the_choice_at_once(
+    en_client, editor, make_at, dialogue_index
+):
+    # Signed in, so the index itself shows when restricted (as Wagtail's
+    # ``public()``, nothing below a restriction is listed even then).
+    en_client.force_login(editor)
+    make_at("Öppen", topics=[Topic.objects.create(name="Parker")])
+    private = make_at("Privat", topics=[Topic.objects.create(name="Hemligt")])
+    assert options(en_client.get(dialogue_index.url), "topic") == [
+        "Hemligt",
+        "Parker",
+    ]
+    for restricted in (private, dialogue_index):
+        restriction = PageViewRestriction.objects.create(
+            page=restricted, restriction_type=PageViewRestriction.LOGIN
+        )
+        response = en_client.get(dialogue_index.url)
+        assert "Hemligt" not in options(response, "topic")
+        restriction.delete()
+        assert "Hemligt" in options(en_client.get(dialogue_index.url), "topic")
+
+
+@pytest.mark.django_db
+def test_moving_and_deleting_a_dialogue_show_at_once(
+    en_client, make_at, dialogue_index, home_page
+):
+    other = home_page.add_child(instance=DialogueIndexPage(title="A", slug="a"))
+    page = make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+    assert options(en_client.get(dialogue_index.url), "topic") == ["Parker"]
+    assert options(en_client.get(other.url), "topic") == []
+
+    page.move(other, pos="last-child")
+    assert options(en_client.get(dialogue_index.url), "topic") == []
+    assert options(en_client.get(other.url), "topic") == ["Parker"]
+
+    DialoguePage.objects.get(pk=page.pk).delete()
+    assert options(en_client.get(other.url), "topic") == []
+
+
+@pytest.mark.django_db
+def test_snippet_and_ladder_changes_show_at_once(en_client, make_at, dialogue_index):
+    topic = Topic.objects.create(name="Parker")
+    make_at("Parkerna", topics=[topic])
+    response = en_client.get(dialogue_index.url)
+    assert options(response, "topic") == ["Parker"]
+    levels = options(response, "level")
+
+    topic.name = "Parker och torg"
+    topic.save()
+    response = en_client.get(dialogue_index.url)
+    assert options(response, "topic") == ["Parker och torg"]
+
+    InfluenceLevel.objects.create(name="Nytt steg", promise="p", explanation="e")
+    response = en_client.get(dialogue_index.url)
+    assert options(response, "level") == [*levels, "Nytt steg"]
+
+    topic.delete()
+    assert options(en_client.get(dialogue_index.url), "topic") == []
+
+
+def stale_cache(dialogue_index, rows):
+    """Stand in for another process's older cache: its choices are ``rows``."""
+    key = index_cache.keys(index_cache.current_version(), dialogue_index.pk)
+    cache.set(key["choices"], rows)
+
+
+@pytest.mark.django_db
+def test_an_id_older_cached_choices_lack_is_checked_against_the_database(
+    en_client, make_at, dialogue_index
+):
+    topic = Topic.objects.create(name="Parker")
+    make_at("Parkerna", topics=[topic])
+    make_at("Skolorna")
+    en_client.get(dialogue_index.url)
+    stale_cache(dialogue_index, [])
+    response = en_client.get(dialogue_index.url, {"topic": topic.pk})
+    assert not response.context["filter_form"].errors
+    assert card_titles(response) == ["Parkerna"]
+    assert options(response, "topic") == ["Parker"]
+
+
+@pytest.mark.django_db
+def test_a_choice_older_cached_choices_still_offer_filters_in_the_database(
+    en_client, make_at, dialogue_index
+):
+    gone = Topic.objects.create(name="Borta")
+    make_at("Parkerna")
+    en_client.get(dialogue_index.url)
+    stale_cache(dialogue_index, [("topic", gone.pk, gone.name, "", "", "")])
+    response = en_client.get(dialogue_index.url, {"topic": gone.pk})
+    # The listing is the database's: nothing listed uses that topic.
+    assert card_titles(response) == []
+
+
+@pytest.mark.django_db
+def test_the_version_is_renewed_again_when_the_change_commits(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        Topic.objects.create(name="Parker")
+    before_commit = index_cache.current_version()
+    for callback in callbacks:
+        callback()
+    assert index_cache.current_version() != before_commit
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAIL_DELAKTIGHET={"INDEX_CACHE_TIMEOUT": 0})
+def test_no_cache_reads_the_choices_on_every_request(
+    en_client, make_at, dialogue_index
+):
+    make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+    for _ in range(2):
+        reads, response = topic_reads(en_client, dialogue_index.url)
+        assert reads == 1
+        assert options(response, "topic") == ["Parker"]
