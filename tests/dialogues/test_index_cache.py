@@ -5,7 +5,7 @@ and the listing itself always answers from the database."""
 import pytest
 from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
@@ -18,13 +18,12 @@ from wagtail_delaktighet.models import (
 )
 from wagtail_delaktighet.views import index_cache
 
-# The index page's tests' fixtures: a frozen clock, dialogues of a status.
-from .test_index_page import (  # noqa: F401
-    card_titles,
-    en_client,
-    frozen_clock,
-    make_at,
-)
+from .test_index_page import card_titles
+
+
+@pytest.fixture
+def en_client():
+    return Client(headers={"accept-language": "en"})
 
 
 def options(response, name):
@@ -40,8 +39,10 @@ def topic_reads(client, url, query=None):
 
 
 @pytest.mark.django_db
-def test_choices_are_read_once_then_from_the_cache(en_client, make_at, dialogue_index):
-    make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+def test_choices_are_read_once_then_from_the_cache(
+    en_client, make_dialogue, dialogue_index
+):
+    make_dialogue(title="Parkerna", topics=[Topic.objects.create(name="Parker")])
     reads, response = topic_reads(en_client, dialogue_index.url)
     assert reads == 1
     for query in ({}, {"status": "open"}, {"page": "1"}):
@@ -52,13 +53,15 @@ def test_choices_are_read_once_then_from_the_cache(en_client, make_at, dialogue_
 
 
 @pytest.mark.django_db
-def test_publishing_and_unpublishing_show_at_once(en_client, make_at, dialogue_index):
-    make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+def test_publishing_and_unpublishing_show_at_once(
+    en_client, make_dialogue, dialogue_index
+):
+    make_dialogue(title="Parkerna", topics=[Topic.objects.create(name="Parker")])
     assert options(en_client.get(dialogue_index.url), "topic") == ["Parker"]
 
     # A new dialogue with a new topic, published as an editor would.
     schools = Topic.objects.create(name="Skolor")
-    draft = make_at("Skolorna", topics=[schools])
+    draft = make_dialogue(title="Skolorna", topics=[schools])
     draft.unpublish()
     assert options(en_client.get(dialogue_index.url), "topic") == ["Parker"]
     draft = DialoguePage.objects.get(pk=draft.pk)
@@ -75,9 +78,9 @@ def test_publishing_and_unpublishing_show_at_once(en_client, make_at, dialogue_i
 
 @pytest.mark.django_db
 def test_a_new_relation_published_on_a_listed_dialogue_shows_at_once(
-    en_client, make_at, dialogue_index
+    en_client, make_dialogue, dialogue_index
 ):
-    page = make_at("Parkerna")
+    page = make_dialogue(title="Parkerna")
     assert options(en_client.get(dialogue_index.url), "area") == []
     page = DialoguePage.objects.get(pk=page.pk)
     page.areas = [Area.objects.create(name="Centrum")]
@@ -89,13 +92,15 @@ def test_a_new_relation_published_on_a_listed_dialogue_shows_at_once(
 
 @pytest.mark.django_db
 def test_a_view_restriction_hides_the_choice_at_once(
-    en_client, editor, make_at, dialogue_index
+    en_client, editor, make_dialogue, dialogue_index
 ):
     # Signed in, so the index itself shows when restricted (as Wagtail's
     # ``public()``, nothing below a restriction is listed even then).
     en_client.force_login(editor)
-    make_at("Öppen", topics=[Topic.objects.create(name="Parker")])
-    private = make_at("Privat", topics=[Topic.objects.create(name="Hemligt")])
+    make_dialogue(title="Öppen", topics=[Topic.objects.create(name="Parker")])
+    private = make_dialogue(
+        title="Privat", topics=[Topic.objects.create(name="Hemligt")]
+    )
     assert options(en_client.get(dialogue_index.url), "topic") == [
         "Hemligt",
         "Parker",
@@ -112,10 +117,10 @@ def test_a_view_restriction_hides_the_choice_at_once(
 
 @pytest.mark.django_db
 def test_moving_and_deleting_a_dialogue_show_at_once(
-    en_client, make_at, dialogue_index, home_page
+    en_client, make_dialogue, dialogue_index, home_page
 ):
     other = home_page.add_child(instance=DialogueIndexPage(title="A", slug="a"))
-    page = make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+    page = make_dialogue(title="Parkerna", topics=[Topic.objects.create(name="Parker")])
     assert options(en_client.get(dialogue_index.url), "topic") == ["Parker"]
     assert options(en_client.get(other.url), "topic") == []
 
@@ -128,9 +133,11 @@ def test_moving_and_deleting_a_dialogue_show_at_once(
 
 
 @pytest.mark.django_db
-def test_snippet_and_ladder_changes_show_at_once(en_client, make_at, dialogue_index):
+def test_snippet_and_ladder_changes_show_at_once(
+    en_client, make_dialogue, dialogue_index
+):
     topic = Topic.objects.create(name="Parker")
-    make_at("Parkerna", topics=[topic])
+    make_dialogue(title="Parkerna", topics=[topic])
     response = en_client.get(dialogue_index.url)
     assert options(response, "topic") == ["Parker"]
     levels = options(response, "level")
@@ -156,11 +163,11 @@ def stale_cache(dialogue_index, rows):
 
 @pytest.mark.django_db
 def test_an_id_older_cached_choices_lack_is_checked_against_the_database(
-    en_client, make_at, dialogue_index
+    en_client, make_dialogue, dialogue_index
 ):
     topic = Topic.objects.create(name="Parker")
-    make_at("Parkerna", topics=[topic])
-    make_at("Skolorna")
+    make_dialogue(title="Parkerna", topics=[topic])
+    make_dialogue(title="Skolorna")
     en_client.get(dialogue_index.url)
     stale_cache(dialogue_index, [])
     response = en_client.get(dialogue_index.url, {"topic": topic.pk})
@@ -171,10 +178,10 @@ def test_an_id_older_cached_choices_lack_is_checked_against_the_database(
 
 @pytest.mark.django_db
 def test_a_choice_older_cached_choices_still_offer_filters_in_the_database(
-    en_client, make_at, dialogue_index
+    en_client, make_dialogue, dialogue_index
 ):
     gone = Topic.objects.create(name="Borta")
-    make_at("Parkerna")
+    make_dialogue(title="Parkerna")
     en_client.get(dialogue_index.url)
     stale_cache(dialogue_index, [("topic", gone.pk, gone.name, "", "", "")])
     response = en_client.get(dialogue_index.url, {"topic": gone.pk})
@@ -197,9 +204,9 @@ def test_the_version_is_renewed_again_when_the_change_commits(
 @pytest.mark.django_db
 @override_settings(WAGTAIL_DELAKTIGHET={"INDEX_CACHE_TIMEOUT": 0})
 def test_no_cache_reads_the_choices_on_every_request(
-    en_client, make_at, dialogue_index
+    en_client, make_dialogue, dialogue_index
 ):
-    make_at("Parkerna", topics=[Topic.objects.create(name="Parker")])
+    make_dialogue(title="Parkerna", topics=[Topic.objects.create(name="Parker")])
     for _ in range(2):
         reads, response = topic_reads(en_client, dialogue_index.url)
         assert reads == 1
