@@ -211,3 +211,29 @@ def test_no_cache_reads_the_choices_on_every_request(
         reads, response = topic_reads(en_client, dialogue_index.url)
         assert reads == 1
         assert options(response, "topic") == ["Parker"]
+
+
+@pytest.mark.django_db
+def test_cards_show_their_areas_in_order_of_name(
+    en_client, make_dialogue, dialogue_index
+):
+    names = ["Öster", "Centrum", "Älvstranden", "Norr"]
+    areas = [Area.objects.create(name=name) for name in names]
+    make_dialogue(title="Parkerna", areas=list(reversed(areas)))
+    expected = [area.name for area in Area.objects.order_by("name")]
+    for _ in range(2):  # from the database, then from the cache
+        response = en_client.get(dialogue_index.url)
+        held = response.context["dialogues"][0].areas.all()
+        assert [area.name for area in held] == expected
+        assert ", ".join(expected) in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_area_older_cached_choices_lack_is_read_from_the_database(
+    en_client, make_dialogue, dialogue_index
+):
+    make_dialogue(title="Parkerna", areas=[Area.objects.create(name="Centrum")])
+    en_client.get(dialogue_index.url)
+    stale_cache(dialogue_index, [])
+    response = en_client.get(dialogue_index.url)
+    assert "Centrum" in response.content.decode()

@@ -707,11 +707,12 @@ def test_query_count_does_not_grow_with_the_number_of_dialogues(
 FIRST_TABLE = re.compile(r"""\bFROM [`"]?(\w+)""")
 #: The index of a few dialogues with areas, bodies and levels, unfiltered:
 #: Wagtail's site, routing and view restrictions (6), the site's menu (1),
-#: then the page of dialogues and their areas (2); the ladder and the
-#: filters' choices come from the cache (views/index_cache.py) ...
-INDEX_QUERIES = 9
+#: then the page of dialogues with their areas' ids (1); the ladder and the
+#: filters' choices (the areas among them) come from the cache
+#: (views/index_cache.py) ...
+INDEX_QUERIES = 8
 #: ... or, once after a change, from the database (2 more).
-INDEX_QUERIES_AFTER_A_CHANGE = 11
+INDEX_QUERIES_AFTER_A_CHANGE = 10
 
 
 def first_tables(queries):

@@ -6,11 +6,13 @@ from urllib.parse import urlencode
 
 from django.db import connections
 from django.db.models import (
+    Aggregate,
     CharField,
     Count,
     Exists,
     F,
     OuterRef,
+    Subquery,
     Value,
     Window,
 )
@@ -213,6 +215,30 @@ def cached_choices(cached, asked):
     return choices if knows(choices, asked) else None
 
 
+class JoinedIds(Aggregate):
+    """The ids, comma-separated, as one text (any order)."""
+
+    function = "GROUP_CONCAT"  # SQLite, MySQL and MariaDB
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = "STRING_AGG(CAST(%(expressions)s AS TEXT), ',')"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def area_ids():
+    """A dialogue's areas' ids as ``JoinedIds``, read in the listing's query:
+    the database works it out for the rows of the page only."""
+    through = DialoguePage._meta.get_field("areas").remote_field.through
+    return Subquery(
+        through.objects.filter(dialoguepage_id=OuterRef("pk"))
+        .order_by()
+        .values("dialoguepage_id")
+        .annotate(ids=JoinedIds("area_id"))
+        .values("ids")
+    )
+
+
 def results_query(status, filters):
     """The listed dialogues with the valid ``filters`` (names; their values
     and the ``status`` asked for come with the values), in status order,
@@ -229,17 +255,19 @@ def results_query(status, filters):
                 **{DialogueFilterForm.LOOKUPS[name]: values[name]}
             )
         # The cards show none of the long texts: not read, not parsed.
-        return queryset.defer(*CARD_UNUSED).annotate(**{TOTAL: Window(Count("*"))})
+        return queryset.defer(*CARD_UNUSED).annotate(
+            area_ids=area_ids(), **{TOTAL: Window(Count("*"))}
+        )
 
     build.shape = (status, tuple(filters))
     return build
 
 
-def attach_snippets(dialogues, ladder, bodies):
-    """Set each dialogue's level and responsible body from those already
-    read (the ladder, the filters' bodies), and its areas in one query."""
+def attach_snippets(dialogues, ladder, choices):
+    """Set each dialogue's level, responsible body and areas from those
+    already read (the ladder, the filters' choices)."""
     levels = {level.pk: level for level in ladder}
-    bodies = {body.pk: body for body in bodies}
+    bodies = {body.pk: body for body in choices["body"]}
     fields = [
         (DialoguePage._meta.get_field("influence_level"), levels),
         (DialoguePage._meta.get_field("responsible_body"), bodies),
@@ -249,7 +277,32 @@ def attach_snippets(dialogues, ladder, bodies):
             pk = getattr(dialogue, field.attname)
             if pk is None or pk in known:
                 field.set_cached_value(dialogue, known.get(pk))
-    attach_areas(dialogues)
+    if not attach_listed_areas(dialogues, choices["area"]):
+        attach_areas(dialogues)
+
+
+def hold_areas(dialogue, areas):
+    """``areas`` as the dialogue's in-memory relation: ``dialogue.areas.all()``
+    reads them without a query (and filters them in memory)."""
+    held = dialogue.__dict__.setdefault("_cluster_related_objects", {})
+    held["areas"] = areas
+
+
+def attach_listed_areas(dialogues, listed):
+    """Each dialogue's areas from its ``area_ids`` and the filters' areas
+    (``listed``, in the database's order of their unique names), in that
+    order as ``attach_areas`` reads them. False, and nothing set, when an id is not
+    among them (cached choices older than the dialogue)."""
+    position = {area.pk: n for n, area in enumerate(listed)}
+    found = {}
+    for dialogue in dialogues:
+        ids = [int(pk) for pk in (dialogue.area_ids or "").split(",") if pk]
+        if any(pk not in position for pk in ids):
+            return False
+        found[dialogue] = [listed[position[pk]] for pk in sorted(ids, key=position.get)]
+    for dialogue, areas in found.items():
+        hold_areas(dialogue, areas)
+    return True
 
 
 def attach_areas(dialogues):
@@ -269,8 +322,7 @@ def attach_areas(dialogues):
     for link in links:
         areas[link.dialoguepage_id].append(link.area)
     for dialogue in dialogues:
-        held = dialogue.__dict__.setdefault("_cluster_related_objects", {})
-        held["areas"] = areas[dialogue.pk]
+        hold_areas(dialogue, areas[dialogue.pk])
 
 
 def subpage_url(request, index_page, route_name):
@@ -356,7 +408,7 @@ def index_context(request, index_page):
             cached.store("choices", [])
         form.use_choices(choices)
     page_obj.object_list = list(page_obj.object_list)
-    attach_snippets(page_obj.object_list, ladder, choices["body"])
+    attach_snippets(page_obj.object_list, ladder, choices)
     set_status(page_obj, now)
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
