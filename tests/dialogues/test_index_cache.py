@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from wagtail_delaktighet.models import (
     Area,
@@ -18,7 +18,7 @@ from wagtail_delaktighet.models import (
 )
 from wagtail_delaktighet.views import index_cache
 
-from .test_index_page import card_titles
+from .test_index_page import CARD_TITLE, card_titles
 
 
 @pytest.fixture
@@ -237,3 +237,34 @@ def test_an_area_older_cached_choices_lack_is_read_from_the_database(
     stale_cache(dialogue_index, [])
     response = en_client.get(dialogue_index.url)
     assert "Centrum" in response.content.decode()
+
+
+# -- The cards' links --------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_card_links_are_wagtails_urls(en_client, make_dialogue, dialogue_index):
+    pages = [
+        make_dialogue(title="Skolgården", slug="skolgården"),
+        make_dialogue(title="Parkerna", slug="parkerna"),
+    ]
+    response = en_client.get(dialogue_index.url)
+    found = CARD_TITLE.findall(response.content.decode())
+    links = {title: href for href, title in found}
+    for page in pages:
+        assert links[page.title] == page.get_url(response.wsgi_request)
+    assert links["Skolgården"].endswith("/skolg%C3%A5rden/")
+    assert en_client.get(links["Skolgården"]).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_site_rooted_below_the_index_keeps_wagtails_links(
+    en_client, make_dialogue, dialogue_index
+):
+    page = make_dialogue(title="Parkerna", slug="parkerna")
+    Site.objects.create(hostname="parkerna.example", root_page=page)
+    response = en_client.get(dialogue_index.url)
+    [(href, _title)] = CARD_TITLE.findall(response.content.decode())
+    # Wagtail's own choice of site, as every card's before.
+    assert href == page.get_url(response.wsgi_request)
+    assert not hasattr(response.context["dialogues"][0], "card_url")

@@ -2,7 +2,7 @@
 database, so its query count does not grow with the number of dialogues."""
 
 from datetime import UTC, datetime
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.db import connections
 from django.db.models import (
@@ -19,7 +19,8 @@ from django.db.models import (
 from django.db.models.functions import Length, Substr
 from django.db.models.lookups import Exact
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from django.utils.http import RFC3986_SUBDELIMS
+from wagtail.models import PageViewRestriction, Site
 
 from ..conf import delaktighet_settings
 from ..converters import is_id
@@ -41,6 +42,9 @@ from ..models.status import annotate_status_order, set_status, status_condition
 from ..pagination import TOTAL, prepared_page
 from ..prepared_sql import prepared_sql
 from .index_cache import CachedReads
+
+#: What Django's ``reverse`` leaves unquoted in a page's path.
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
 
 #: Fields of a dialogue the index's cards never read.
 CARD_UNUSED = [
@@ -326,10 +330,32 @@ def attach_areas(dialogues):
 
 
 def subpage_url(request, index_page, route_name):
-    base = index_page.get_url(request)
-    if base is None:
+    return subpage_below(index_page.get_url(request), index_page, route_name)
+
+
+def subpage_below(index_url, index_page, route_name):
+    if index_url is None:
         return None
-    return base + index_page.reverse_subpage(route_name)
+    return index_url + index_page.reverse_subpage(route_name)
+
+
+def set_card_urls(dialogues, index_page, index_url):
+    """Each card's link as Wagtail's ``get_url`` makes it, from the index's:
+    the rest of the dialogue's ``url_path``, quoted as ``reverse`` quotes
+    it, without working out the sites of each dialogue. Left to ``pageurl``
+    (no ``card_url``) when a site's root lies below the index, or a path is
+    not below the index's."""
+    if index_url is None or not index_url.endswith("/"):
+        # Not routable, or WAGTAIL_APPEND_SLASH = False: Wagtail's way.
+        return
+    below = index_page.url_path
+    for root in Site.get_site_root_paths():
+        if root.root_path.startswith(below) and root.root_path != below:
+            return
+    for dialogue in dialogues:
+        if dialogue.url_path.startswith(below):
+            rest = dialogue.url_path[len(below) :]
+            dialogue.card_url = index_url + quote(rest, safe=URL_SAFE)
 
 
 def results_page(build, values, using, start, stop):
@@ -413,6 +439,8 @@ def index_context(request, index_page):
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
     attach_final_feedback(page_obj)
+    index_url = index_page.get_url(request)
+    set_card_urls(page_obj, index_page, index_url)
 
     filter_items = form.querystring_items()
     return {
@@ -422,6 +450,6 @@ def index_context(request, index_page):
         "dialogues": page_obj,
         "paginator": paginator,
         "page_range": paginator.get_elided_page_range(page_obj.number),
-        "rss_url": subpage_url(request, index_page, "rss"),
-        "activities_ical_url": subpage_url(request, index_page, "activities_ical"),
+        "rss_url": subpage_below(index_url, index_page, "rss"),
+        "activities_ical_url": subpage_below(index_url, index_page, "activities_ical"),
     }
