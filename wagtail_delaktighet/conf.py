@@ -51,11 +51,14 @@ DEFAULTS = {
     # in Django's default cache (blocks/form_cache.py); 0 renders them on
     # every request.
     "FORM_CACHE_TIMEOUT": 3600,
-    # Seconds a dialogue page's phases, activities, contacts, documents,
-    # decisions and named snippets stay in Django's default cache
-    # (views/dialogue_data.py); saving any of them renews them at once where
-    # the cache is shared. 0 reads them on every request.
-    "PAGE_DATA_CACHE_TIMEOUT": 300,
+    # Seconds that what public pages read only an editor's action changes
+    # stays in Django's default cache (content_generation.py): a dialogue
+    # page's phases, activities, contacts, documents, decisions and named
+    # snippets, the influence ladder, the site's settings and each index's
+    # filter choices. Any such change renews them at once where the cache is
+    # shared; a cache of each process's own sees it within this time. 0 reads
+    # them on every request.
+    "CONTENT_CACHE_TIMEOUT": 300,
     # Public contributions (views, answered questions) per page under a block.
     "CONTRIBUTIONS_PER_PAGE": 10,
     # Days before a dialogue's promised feedback date that the

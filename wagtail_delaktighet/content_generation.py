@@ -1,13 +1,16 @@
-"""A marker, kept in Django's default cache, that changes whenever content a
-public page shows besides its own fields changes: a dialogue page or its
-inline rows saved, a snippet it names (bodies, topics, contacts, influence
-levels…) or a document saved or deleted.
+"""A marker, kept in Django's default cache, that changes whenever content
+that public pages read but only editors change may have changed: any page
+saved, published, unpublished, moved or deleted, a view restriction, a
+dialogue's inline rows, a snippet it names (bodies, topics, contacts,
+influence levels…), a document or the site's participation settings.
 
-Cached page data (views/dialogue_data.py) is kept under the marker, so one
-change makes every process read the data afresh — at once where the cache is
-shared (Redis, Memcached, a database cache); with a cache of each process's
-own (Django's default local-memory cache) the other processes see it when
-their entries expire.
+What is cached under the marker — a dialogue page's data
+(views/dialogue_data.py), the ladder (models/influence.py), the site
+settings (models/site_settings.py), each index's filter choices
+(views/index_cache.py) — is read afresh after one change, by every process at
+once where the cache is shared (Redis, Memcached, a database cache); with a
+cache of each process's own (Django's default local-memory cache) the other
+processes see it when their entries expire (``CONTENT_CACHE_TIMEOUT``).
 """
 
 import uuid
@@ -44,7 +47,7 @@ def renew():
     that took the first one before the commit may have kept data read
     before the change under it."""
     _set_new()
-    transaction.on_commit(_set_new)
+    transaction.on_commit(_set_new, robust=True)
 
 
 def _set_new():
@@ -72,6 +75,7 @@ def _page_changed(sender, instance, **kwargs):
 
 def watched_models():
     from wagtail.documents import get_document_model
+    from wagtail.models import PageViewRestriction
 
     from .models import (
         Area,
@@ -105,12 +109,13 @@ def watched_models():
         StrategicGoal,
         Contact,
         InfluenceLevel,
+        PageViewRestriction,
         get_document_model(),
     ]
 
 
 def connect():
-    from wagtail.signals import post_page_move
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import DelaktighetSettings
 
@@ -128,4 +133,10 @@ def connect():
     post_delete.connect(
         _page_changed, dispatch_uid="dlk_content_generation_page_delete"
     )
-    post_page_move.connect(_changed, dispatch_uid="dlk_content_generation_page_move")
+    # After a page's relations (topics, areas…) are saved with it.
+    for name, signal in (
+        ("published", page_published),
+        ("unpublished", page_unpublished),
+        ("moved", post_page_move),
+    ):
+        signal.connect(_changed, dispatch_uid=f"dlk_content_generation_page_{name}")

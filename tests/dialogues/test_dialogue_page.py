@@ -457,7 +457,7 @@ def first_tables(client, page):
 
 
 @pytest.mark.django_db
-@override_delaktighet(PAGE_DATA_CACHE_TIMEOUT=0)
+@override_delaktighet(CONTENT_CACHE_TIMEOUT=0)
 def test_the_snippets_the_page_names_are_read_in_one_query(
     client, make_dialogue, body_factory
 ):
@@ -516,7 +516,7 @@ def test_the_full_page_costs_a_fixed_number_of_queries(
 ):
     page = make_full_dialogue(make_dialogue, body_factory, count=2)
     assert count_page_queries(client, page) == FULL_PAGE_QUERIES
-    with override_delaktighet(PAGE_DATA_CACHE_TIMEOUT=0):
+    with override_delaktighet(CONTENT_CACHE_TIMEOUT=0):
         uncached = count_page_queries(client, page)
     assert uncached == FULL_PAGE_QUERIES + UNCACHED_DATA_QUERIES
 

@@ -93,7 +93,7 @@ def ladder_for(context):
         ladder = cache.get(key)
         if ladder is None:
             ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
-            cache.set(key, ladder, delaktighet_settings.PAGE_DATA_CACHE_TIMEOUT)
+            cache.set(key, ladder, delaktighet_settings.CONTENT_CACHE_TIMEOUT)
         if request is not None:
             setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
     return ladder

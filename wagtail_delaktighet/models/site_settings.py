@@ -75,7 +75,7 @@ class DelaktighetSettings(BaseSiteSetting):
             site_settings = cls.for_site(site)
             # Read now, so that the cached copy holds it.
             site_settings.privacy_page  # noqa: B018
-            cache.set(key, site_settings, delaktighet_settings.PAGE_DATA_CACHE_TIMEOUT)
+            cache.set(key, site_settings, delaktighet_settings.CONTENT_CACHE_TIMEOUT)
         site_settings._request = request
         setattr(request, attr_name, site_settings)
         return site_settings

@@ -5,7 +5,7 @@ default cache.
 
 They change only when the page is saved or a snippet or document they name
 is, and each of those renews the content generation
-(content_generation.py) under which they are kept; ``PAGE_DATA_CACHE_TIMEOUT``
+(content_generation.py) under which they are kept; ``CONTENT_CACHE_TIMEOUT``
 bounds how long an entry is read where the cache is each process's own. Not
 cached: a preview, a page not live, a page holding relations in memory.
 """
@@ -42,7 +42,7 @@ def read_data(page):
 
 def cache_key(request, page):
     """The key of the page's data, or None where it is not cached."""
-    if not delaktighet_settings.PAGE_DATA_CACHE_TIMEOUT:
+    if not delaktighet_settings.CONTENT_CACHE_TIMEOUT:
         return None
     if getattr(request, "is_preview", False) or held_in_memory(page):
         return None
@@ -68,7 +68,7 @@ def dialogue_data(request, page):
     if data is None:
         data = read_data(page)
         if key:
-            cache.set(key, data, delaktighet_settings.PAGE_DATA_CACHE_TIMEOUT)
+            cache.set(key, data, delaktighet_settings.CONTENT_CACHE_TIMEOUT)
         return data
     for name, body in data["bodies"].items():
         page._meta.get_field(name).set_cached_value(page, body)

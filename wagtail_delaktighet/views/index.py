@@ -20,22 +20,30 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from ..conf import delaktighet_settings
+from ..converters import is_id
 from ..forms.index_filters import DialogueFilterForm
 from ..models import (
     Area,
     Body,
     DialoguePage,
     DialogueStatus,
-    FeedbackPage,
+    InfluenceLevel,
     TargetGroup,
     Topic,
     order_by_status,
 )
-from ..models.influence import ladder_for
+from ..models.influence import LADDER_CACHE_ATTRIBUTE, ladder_for
 from ..models.snippet_union import collect, union_of
 from ..models.status import annotate_status_order, set_status, status_condition
 from ..pagination import TOTAL, prepared_page
 from ..prepared_sql import prepared_sql
+from .index_cache import CachedChoices
+from .index_cards import (
+    area_ids,
+    attach_final_feedback,
+    attach_snippets,
+    set_card_urls,
+)
 
 #: Fields of a dialogue the index's cards never read.
 CARD_UNUSED = [
@@ -135,8 +143,8 @@ def choices_query(values):
     )
 
 
-def listed_choices(values, using):
-    """{filter: [snippet, …]} for the index's listed dialogues."""
+def listed_choice_rows(values, using):
+    """The rows of ``choices_query`` for the index's listed dialogues."""
     sql, params = prepared_sql(
         ("index-choices",),
         choices_query,
@@ -147,8 +155,53 @@ def listed_choices(values, using):
     )
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def choices_from(rows):
+    """{filter: [snippet, …]} from ``listed_choice_rows``."""
     return collect({name: model for name, (model, _) in CHOICES.items()}, rows)
+
+
+def asked_ids(request):
+    """{filter: id} of the snippet filters the request asks for."""
+    asked = {}
+    for name in (*CHOICES, "level"):
+        value = request.GET.get(name)
+        if value and is_id(value):
+            asked[name] = int(value)
+    return asked
+
+
+def knows(choices, asked):
+    """Whether each id asked for of the filters in ``choices`` is among them
+    (if not, the database says whether it is listed: cached choices may be
+    older than the database)."""
+    return all(
+        any(item.pk == pk for item in choices[name])
+        for name, pk in asked.items()
+        if name in choices
+    )
+
+
+def cached_ladder(request, asked):
+    """The ladder as ``ladder_for`` keeps it, else (when it lacks a level
+    asked for: a cache older than the database) from the database."""
+    ladder = ladder_for({"request": request})
+    if not knows({"level": ladder}, asked):
+        ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
+    # The badges read the same ladder (ladder_for).
+    setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
+    return ladder
+
+
+def cached_choices(cached, asked):
+    """The choices from the cache, if it has them and each id asked for."""
+    rows = cached.rows
+    if rows is None:
+        return None
+    choices = choices_from(rows)
+    return choices if knows(choices, asked) else None
 
 
 def results_query(status, filters):
@@ -167,55 +220,22 @@ def results_query(status, filters):
                 **{DialogueFilterForm.LOOKUPS[name]: values[name]}
             )
         # The cards show none of the long texts: not read, not parsed.
-        return queryset.defer(*CARD_UNUSED).annotate(**{TOTAL: Window(Count("*"))})
+        return queryset.defer(*CARD_UNUSED).annotate(
+            area_ids=area_ids(), **{TOTAL: Window(Count("*"))}
+        )
 
     build.shape = (status, tuple(filters))
     return build
 
 
-def attach_snippets(dialogues, ladder, bodies):
-    """Set each dialogue's level and responsible body from those already
-    read (the ladder, the filters' bodies), and its areas in one query."""
-    levels = {level.pk: level for level in ladder}
-    bodies = {body.pk: body for body in bodies}
-    fields = [
-        (DialoguePage._meta.get_field("influence_level"), levels),
-        (DialoguePage._meta.get_field("responsible_body"), bodies),
-    ]
-    for dialogue in dialogues:
-        for field, known in fields:
-            pk = getattr(dialogue, field.attname)
-            if pk is None or pk in known:
-                field.set_cached_value(dialogue, known.get(pk))
-    attach_areas(dialogues)
-
-
-def attach_areas(dialogues):
-    """Each dialogue's areas, in one query for the page, held as its
-    in-memory relation: ``dialogue.areas.all()`` reads them without a query
-    (and filters them in memory). Django's prefetch would build a queryset
-    of its own for each dialogue."""
-    if not dialogues:
-        return
-    through = DialoguePage._meta.get_field("areas").remote_field.through
-    links = (
-        through.objects.filter(dialoguepage_id__in=[d.pk for d in dialogues])
-        .select_related("area")
-        .order_by(*(f"area__{name}" for name in Area._meta.ordering), "area__pk")
-    )
-    areas = {dialogue.pk: [] for dialogue in dialogues}
-    for link in links:
-        areas[link.dialoguepage_id].append(link.area)
-    for dialogue in dialogues:
-        held = dialogue.__dict__.setdefault("_cluster_related_objects", {})
-        held["areas"] = areas[dialogue.pk]
-
-
 def subpage_url(request, index_page, route_name):
-    base = index_page.get_url(request)
-    if base is None:
+    return subpage_below(index_page.get_url(request), index_page, route_name)
+
+
+def subpage_below(index_url, index_page, route_name):
+    if index_url is None:
         return None
-    return base + index_page.reverse_subpage(route_name)
+    return index_url + index_page.reverse_subpage(route_name)
 
 
 def results_page(build, values, using, start, stop):
@@ -232,15 +252,12 @@ def results_page(build, values, using, start, stop):
     return list(DialoguePage.objects.raw(sql, params))
 
 
-def attach_final_feedback(dialogues):
-    """Set ``final_feedback`` on each dialogue annotated with its id, in one
-    query for all of them (P6: the card shows what came of a finished
-    dialogue)."""
-    ids = {d.final_feedback_id for d in dialogues if d.final_feedback_id}
-    feedback = FeedbackPage.objects.in_bulk(ids) if ids else {}
-    for dialogue in dialogues:
-        # Also for dialogues without one: the page would query on access.
-        dialogue.final_feedback = feedback.get(dialogue.final_feedback_id)
+def read_choices(values, using, cached):
+    """The choices from the database, kept in the cache for the next
+    requests."""
+    rows = listed_choice_rows(values, using)
+    cached.store(rows)
+    return choices_from(rows)
 
 
 def index_context(request, index_page):
@@ -252,13 +269,15 @@ def index_context(request, index_page):
         "depth": index_page.depth + 1,
         "now": now,
     }
-    ladder = ladder_for({"request": request})
-    # The snippets to choose from are read first only when an id asks to be
-    # checked against them; otherwise after the dialogues, and not at all
-    # when the index lists none.
-    choices = None
-    if any(request.GET.get(name) for name in CHOICES):
-        choices = listed_choices(values, using)
+    cached = CachedChoices(request, index_page.pk)
+    asked = asked_ids(request)
+    ladder = cached_ladder(request, asked)
+    choices = cached_choices(cached, asked)
+    # Not cached, the snippets to choose from are read first only when an id
+    # asks to be checked against them; otherwise after the dialogues, and not
+    # at all when the index lists none.
+    if choices is None and any(request.GET.get(name) for name in CHOICES):
+        choices = read_choices(values, using, cached)
     form = DialogueFilterForm(request.GET)
     form.use_choices({**(choices or {}), "level": ladder})
     active = form.active_filters
@@ -276,16 +295,19 @@ def index_context(request, index_page):
     paginator = page_obj.paginator
     if choices is None:
         if paginator.count or status or active:
-            choices = listed_choices(values, using)
+            choices = read_choices(values, using, cached)
         else:
             choices = {name: [] for name in CHOICES}
+            cached.store([])
         form.use_choices(choices)
     page_obj.object_list = list(page_obj.object_list)
-    attach_snippets(page_obj.object_list, ladder, choices["body"])
+    attach_snippets(page_obj.object_list, ladder, choices)
     set_status(page_obj, now)
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label
     attach_final_feedback(page_obj)
+    index_url = index_page.get_url(request)
+    set_card_urls(page_obj, index_page, index_url)
 
     filter_items = form.querystring_items()
     return {
@@ -295,6 +317,6 @@ def index_context(request, index_page):
         "dialogues": page_obj,
         "paginator": paginator,
         "page_range": paginator.get_elided_page_range(page_obj.number),
-        "rss_url": subpage_url(request, index_page, "rss"),
-        "activities_ical_url": subpage_url(request, index_page, "activities_ical"),
+        "rss_url": subpage_below(index_url, index_page, "rss"),
+        "activities_ical_url": subpage_below(index_url, index_page, "activities_ical"),
     }
