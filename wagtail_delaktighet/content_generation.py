@@ -42,6 +42,38 @@ def current(request=None):
     return marker
 
 
+def key(request, *parts):
+    """A cache key of ``parts`` under the marker ``request`` read, or None
+    where caching is off (``CONTENT_CACHE_TIMEOUT`` = 0)."""
+    from .conf import delaktighet_settings
+
+    if not delaktighet_settings.CONTENT_CACHE_TIMEOUT:
+        return None
+    from . import __version__
+
+    return ":".join(
+        ["wagtail_delaktighet", __version__, current(request), *map(str, parts)]
+    )
+
+
+def store(key, value):
+    from .conf import delaktighet_settings
+
+    if key is not None:
+        cache.set(key, value, delaktighet_settings.CONTENT_CACHE_TIMEOUT)
+
+
+def cached(request, parts, read):
+    """``read()``, kept in the default cache under ``parts`` and the marker
+    (read afresh on every call where caching is off)."""
+    entry = key(request, *parts)
+    value = cache.get(entry) if entry else None
+    if value is None:
+        value = read()
+        store(entry, value)
+    return value
+
+
 def renew():
     """A new marker now, and again once the change is committed: a reader
     that took the first one before the commit may have kept data read

@@ -439,9 +439,10 @@ SNIPPET_TABLES = {
 #: pages are asked for: the dialogue has none. The influence ladder and the
 #: site settings come from the cache.
 FULL_PAGE_QUERIES = 6
-#: Where the page's data is not cached (views/dialogue_data.py), also the
-#: snippets (1), the phases, activities, contacts, documents and decisions (5).
-UNCACHED_DATA_QUERIES = 6
+#: With the content cache off (CONTENT_CACHE_TIMEOUT = 0), also the snippets
+#: (1), the phases, activities, contacts, documents and decisions (5), the
+#: ladder (1) and the site settings (1).
+UNCACHED_DATA_QUERIES = 8
 
 
 def first_tables(client, page):

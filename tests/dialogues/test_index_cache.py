@@ -17,7 +17,6 @@ from wagtail_delaktighet.models import (
     InfluenceLevel,
     Topic,
 )
-from wagtail_delaktighet.views import index_cache
 
 from .test_index_page import CARD_TITLE, card_titles
 
@@ -158,8 +157,7 @@ def test_snippet_and_ladder_changes_show_at_once(
 
 def stale_cache(dialogue_index, rows):
     """Stand in for another process's older cache: its choices are ``rows``."""
-    key = index_cache.choices_key(content_generation.current(), dialogue_index.pk)
-    cache.set(key, rows)
+    cache.set(content_generation.key(None, "index-choices", dialogue_index.pk), rows)
 
 
 @pytest.mark.django_db

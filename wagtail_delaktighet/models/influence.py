@@ -1,10 +1,7 @@
-from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
-
-from ..conf import delaktighet_settings
 
 
 class InfluenceLevel(index.Indexed, models.Model):
@@ -89,11 +86,11 @@ def ladder_for(context):
     request = context.get("request")
     ladder = getattr(request, LADDER_CACHE_ATTRIBUTE, None)
     if ladder is None:
-        key = f"wagtail_delaktighet:ladder:{content_generation.current(request)}"
-        ladder = cache.get(key)
-        if ladder is None:
-            ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
-            cache.set(key, ladder, delaktighet_settings.CONTENT_CACHE_TIMEOUT)
+        ladder = content_generation.cached(
+            request,
+            ("ladder",),
+            lambda: list(InfluenceLevel.objects.order_by("sort_order", "pk")),
+        )
         if request is not None:
             setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
     return ladder

@@ -57,25 +57,23 @@ class DelaktighetSettings(BaseSiteSetting):
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
-        from django.core.cache import cache
         from wagtail.models import Site
 
         from .. import content_generation
-        from ..conf import delaktighet_settings
 
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        key = (
-            f"wagtail_delaktighet:site-settings:{site.pk}:"
-            f"{content_generation.current(request)}"
-        )
-        site_settings = cache.get(key)
-        if site_settings is None:
+
+        def read():
             site_settings = cls.for_site(site)
             # Read now, so that the cached copy holds it.
             site_settings.privacy_page  # noqa: B018
-            cache.set(key, site_settings, delaktighet_settings.CONTENT_CACHE_TIMEOUT)
+            return site_settings
+
+        site_settings = content_generation.cached(
+            request, ("site-settings", site.pk), read
+        )
         site_settings._request = request
         setattr(request, attr_name, site_settings)
         return site_settings

@@ -10,10 +10,7 @@ bounds how long an entry is read where the cache is each process's own. Not
 cached: a preview, a page not live, a page holding relations in memory.
 """
 
-from django.core.cache import cache
-
-from .. import __version__, content_generation
-from ..conf import delaktighet_settings
+from .. import content_generation
 from .dialogue_facets import BODY_KEYS, dialogue_facets, held_in_memory
 
 
@@ -40,36 +37,25 @@ def read_data(page):
     }
 
 
-def cache_key(request, page):
-    """The key of the page's data, or None where it is not cached."""
-    if not delaktighet_settings.CONTENT_CACHE_TIMEOUT:
-        return None
+def cacheable(request, page):
+    """Whether the page's data may come from the cache: a live page served
+    from the database, not a preview."""
     if getattr(request, "is_preview", False) or held_in_memory(page):
-        return None
-    if not page.live or page.live_revision_id is None:
-        return None
-    return ":".join(
-        [
-            "wagtail_delaktighet:page-data",
-            __version__,
-            content_generation.current(request),
-            str(page.pk),
-            str(page.live_revision_id),
-        ]
-    )
+        return False
+    return page.live and page.live_revision_id is not None
 
 
 def dialogue_data(request, page):
     """{"facets", "bodies", "phases", "activities", "contacts", "documents",
     "decisions"} of the page; its foreign keys to bodies filled on the way,
     so reading them later costs no query."""
-    key = cache_key(request, page)
-    data = cache.get(key) if key else None
-    if data is None:
-        data = read_data(page)
-        if key:
-            cache.set(key, data, delaktighet_settings.CONTENT_CACHE_TIMEOUT)
-        return data
+    if not cacheable(request, page):
+        return read_data(page)
+    data = content_generation.cached(
+        request,
+        ("page-data", page.pk, page.live_revision_id),
+        lambda: read_data(page),
+    )
     for name, body in data["bodies"].items():
         page._meta.get_field(name).set_cached_value(page, body)
     return data

@@ -13,32 +13,16 @@ choices lack is checked against the database.
 from django.core.cache import cache
 
 from .. import content_generation
-from ..conf import delaktighet_settings
-
-PREFIX = "wagtail_delaktighet:index"
-
-
-def timeout():
-    return delaktighet_settings.CONTENT_CACHE_TIMEOUT
-
-
-def choices_key(generation, index_pk):
-    return f"{PREFIX}:{generation}:choices:{index_pk}"
 
 
 class CachedChoices:
     """The cached choices of one index for one request: ``rows`` (None when
     not cached); ``store`` keeps a fresh read under the generation read
-    first."""
+    first (content_generation.py)."""
 
     def __init__(self, request, index_pk):
-        self.key = None
-        self.rows = None
-        if not timeout():
-            return
-        self.key = choices_key(content_generation.current(request), index_pk)
-        self.rows = cache.get(self.key)
+        self.key = content_generation.key(request, "index-choices", index_pk)
+        self.rows = cache.get(self.key) if self.key else None
 
     def store(self, rows):
-        if self.key is not None:
-            cache.set(self.key, rows, timeout())
+        content_generation.store(self.key, rows)
