@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ..conf import delaktighet_settings
+from ..deadlocks import retrying_deadlocks
 from ..models.outbox import OutboxEmail
 
 logger = logging.getLogger(__name__)
@@ -142,18 +143,20 @@ def claim(outbox_id):
 def deliver(outbox_id):
     """Send one row if it is due and this sender wins its claim; True if it
     was sent now. A failure is recorded on the row, to be retried later."""
-    token = claim(outbox_id)
+    token = retrying_deadlocks(claim, outbox_id)
     return token is not None and _send(outbox_id, token)
 
 
 def deliver_pending(limit=None):
     """Try every due row once, oldest first; return (sent, failed). A row
     that another sender claimed meanwhile counts as neither."""
-    give_up_interrupted()
+    # Concurrent runs claim and give up rows in one statement each, which
+    # InnoDB may pick as a deadlock victim: safe to repeat.
+    retrying_deadlocks(give_up_interrupted)
     due = OutboxEmail.objects.filter(_due(timezone.now())).order_by("pk")
     sent = failed = 0
     for outbox_id in list(due.values_list("pk", flat=True)[:limit]):
-        token = claim(outbox_id)
+        token = retrying_deadlocks(claim, outbox_id)
         if token is None:
             continue
         if _send(outbox_id, token):
@@ -230,8 +233,11 @@ def _record_failure(row, token, error):
 
 def _settle(row, token, **outcome):
     # Only the claim's holder records an outcome; the claim is released.
-    OutboxEmail.objects.filter(pk=row.pk, claimed_by=token).update(
-        claimed_by="", claimed_until=None, **outcome
+    retrying_deadlocks(
+        OutboxEmail.objects.filter(pk=row.pk, claimed_by=token).update,
+        claimed_by="",
+        claimed_until=None,
+        **outcome,
     )
 
 

@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from django.db import IntegrityError, OperationalError, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from .. import signals
+from ..deadlocks import retrying_deadlocks
 from ..models.contributions import (
     Channel,
     Contribution,
@@ -202,7 +201,8 @@ def submit(
         raise RateLimited()
 
     try:
-        contribution = _store_retrying_deadlocks(
+        contribution = retrying_deadlocks(
+            _store,
             page=page,
             block_id=block_id,
             block=block,
@@ -235,42 +235,6 @@ def submit(
         contribution, page=page, channel=channel, entered_by=entered_by
     )
     return Submission(form=form, contribution=contribution)
-
-
-#: How often a store that lost a deadlock is tried again.
-DEADLOCK_RETRIES = 3
-
-
-def _store_retrying_deadlocks(**fields):
-    """``_store``, tried again when the database chose it as a deadlock victim.
-
-    Concurrent contributions to one dialogue update the same result counters;
-    InnoDB (MariaDB, MySQL) and PostgreSQL can then roll one transaction back
-    as a deadlock victim, which is safe to repeat. Inside a caller's
-    transaction the whole of it was rolled back, so only the caller can retry.
-    """
-    for attempt in range(DEADLOCK_RETRIES):
-        try:
-            return _store(**fields)
-        except OperationalError as error:
-            last_try = attempt == DEADLOCK_RETRIES - 1
-            if last_try or not _is_deadlock(error) or _in_callers_transaction():
-                raise
-        # A short random pause, so that the writers that met do not meet again.
-        time.sleep(random.uniform(0.005, 0.05) * (attempt + 1))  # noqa: S311 - jitter, not a secret
-
-
-def _is_deadlock(error):
-    cause = error.__cause__
-    # PostgreSQL: deadlock detected / serialization failure.
-    if getattr(cause, "sqlstate", None) in ("40P01", "40001"):
-        return True
-    # MySQL/MariaDB: deadlock found / lock wait timeout.
-    return bool(error.args) and error.args[0] in (1213, 1205)
-
-
-def _in_callers_transaction():
-    return transaction.get_connection().in_atomic_block
 
 
 def _stored_before(form, key, *, page, block_id, answer_key):
