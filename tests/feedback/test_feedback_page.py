@@ -130,8 +130,10 @@ def test_every_section_renders_from_the_pages_data(client, make_dialogue, body_f
     header = soup.select_one(".dlk-feedback__header")
     assert "Final feedback" in text_of(header.select_one(".dlk-feedback__kind"))
     published = header.select_one(".dlk-feedback__published time")
+    # The page shows the site's local time: near midnight its date is not
+    # UTC's.
     assert published["datetime"].startswith(
-        feedback.first_published_at.date().isoformat()
+        timezone.localtime(feedback.first_published_at).date().isoformat()
     )
     back = header.select_one(".dlk-feedback__dialogue a")
     assert back["href"] == dialogue.url
