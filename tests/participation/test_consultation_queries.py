@@ -24,6 +24,7 @@ from tests.participation.support import (
     survey,
     views,
 )
+from wagtail_delaktighet.blocks.form_cache import renew_generation
 from wagtail_delaktighet.conf import delaktighet_settings
 from wagtail_delaktighet.models import (
     Contact,
@@ -184,6 +185,14 @@ def render(client, dialogue):
     return response, [query["sql"] for query in queries.captured_queries]
 
 
+def without_csrf(response):
+    """The page's HTML without what differs from view to view: the CSRF token
+    and the forms' submission keys."""
+    html = response.content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    return re.sub(r'(submission_key" value=)"[0-9a-f]{32}"', r"\1", html)
+
+
 def unbounded_contribution_reads(sqls):
     """SELECTs reading the contribution table that neither aggregate nor
     stop at a page of rows."""
@@ -233,10 +242,18 @@ def test_the_page_costs_the_same_queries_for_10_or_10000_contributions(
     few_response, few_queries = render(client, dialogue)
     # Each views and question block one page of rows with their total, each
     # question block its page's published answers; each poll whether this
-    # visitor voted and its counted votes.
-    assert len(few_queries) == PAGE_QUERIES + SESSION_QUERIES + 4 + 2 + 2 * 2, (
+    # visitor voted and its counted votes; the page's results version, which
+    # its cached content is kept under.
+    assert len(few_queries) == PAGE_QUERIES + SESSION_QUERIES + 4 + 2 + 2 * 2 + 1, (
         "\n".join(few_queries)
     )
+    # The next view of the same page is served from the cache: whether this
+    # visitor voted in each poll and the results version, and the same page.
+    cached_response, cached_queries = render(client, dialogue)
+    assert len(cached_queries) == PAGE_QUERIES + SESSION_QUERIES + 2 + 1, "\n".join(
+        cached_queries
+    )
+    assert without_csrf(cached_response) == without_csrf(few_response)
 
     add_contributions(dialogue, start=10, count=9_990, signed_by=official)
     assert Contribution.objects.filter(page=dialogue.page).count() == 10_002
@@ -304,6 +321,7 @@ def test_a_listing_reads_its_page_and_its_total_in_one_query(make_dialogue, offi
     add_contributions(dialogue, start=0, count=400, signed_by=official)
     client = Client(headers={"Accept-Language": "en"})
     render(client, dialogue)  # warm caches the first request fills
+    renew_generation()  # but render the page afresh
     response, sqls = render(client, dialogue)
 
     listings = [

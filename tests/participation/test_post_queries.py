@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 ROUTE_QUERIES = 5
 #: In the transaction (a savepoint pair in a test, BEGIN and COMMIT in a
 #: site): the contribution (1) and its receipt (1), its answers (1), the
-#: person's counter (1, an upsert) and the result counters (1, an upsert).
-STORE_QUERIES = 2 + 5
+#: person's counter (1, an upsert), the result counters (1, an upsert) and
+#: the page's results version (1, an upsert; views/dialogue_content_cache.py).
+STORE_QUERIES = 2 + 6
 #: A participant who took part before: their session is read (1).
 POST_QUERIES = ROUTE_QUERIES + STORE_QUERIES + 1
 #: A first post, from a browser without a session: the session is made

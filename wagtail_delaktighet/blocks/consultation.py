@@ -162,6 +162,28 @@ class ConsultationBlock(blocks.StructBlock):
         a block that shows no results."""
         return None
 
+    def page_cache_variant(
+        self,
+        value: StructValue,
+        *,
+        page: DialoguePage,
+        block_id: str,
+        request: HttpRequest,
+    ) -> str | None:
+        """What the block's part of the public dialogue page depends on for
+        this request, as a short text ("" for nothing); None (the default):
+        render the page afresh on every view.
+
+        The page's rendered content is kept in the cache under everything it
+        depends on (views/dialogue_content_cache.py): its content and live
+        revision, its status, the date, the language and its results
+        version, which every change to its contributions, counters and
+        official answers raises. A block whose rendering reads anything else
+        (a model of its own, the participant, the clock) returns None, or a
+        text that changes with it (the poll: whether this participant has
+        voted)."""
+        return None
+
     def summary_charts(
         self, value: StructValue, *, page: DialoguePage, block_id: str
     ) -> list[Chart]:

@@ -38,8 +38,19 @@ _generation = uuid.uuid4().hex[:12]
 
 @receiver(setting_changed)
 def _new_generation(**kwargs):
+    renew_generation()
+
+
+def renew_generation():
+    """Never read HTML rendered before now again (in this process)."""
     global _generation
     _generation = uuid.uuid4().hex[:12]
+
+
+def generation() -> str:
+    """This process's marker of the settings and templates HTML was
+    rendered under."""
+    return _generation
 
 
 def value_digest(block, value) -> str:

@@ -79,6 +79,10 @@ class ViewsBlock(ConsultationBlock):
             return ContributionStatus.PRIVATE
         return ContributionStatus.PENDING
 
+    def page_cache_variant(self, value, *, page, block_id, request):
+        # Its part of the page is the same for every visitor.
+        return ""
+
     def results(self, value, *, page, block_id, request=None):
         if value["publication"] == self.Publication.PRIVATE:
             return None

@@ -76,6 +76,10 @@ class PollBlock(ConsultationBlock):
         # A vote is counted, never shown on its own.
         return ContributionStatus.PRIVATE
 
+    def page_cache_variant(self, value, *, page, block_id, request):
+        # A voter sees the results and no form (with results after voting).
+        return "voted" if participant_has_answered(request, page, block_id) else ""
+
     def results(self, value, *, page, block_id, request=None):
         has_voted = participant_has_answered(request, page, block_id)
         visible = results_public(page) or (

@@ -75,6 +75,10 @@ class QuestionBlock(ConsultationBlock):
             "its answer. Your receipt reference is %(receipt)s."
         ) % {"receipt": contribution.receipt}
 
+    def page_cache_variant(self, value, *, page, block_id, request):
+        # Its part of the page is the same for every visitor.
+        return ""
+
     def results(self, value, *, page, block_id, request=None):
         published_answers = OfficialResponse.objects.filter(
             published_at__isnull=False

@@ -164,6 +164,10 @@ class SurveyBlock(ConsultationBlock):
             for _name, question_id, question in question_items(value)
         ]
 
+    def page_cache_variant(self, value, *, page, block_id, request):
+        # Its part of the page is the same for every visitor.
+        return ""
+
     def form_fields(self, value):
         return {
             name: question_field(question)

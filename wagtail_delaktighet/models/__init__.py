@@ -33,7 +33,7 @@ from .feedback import (
 from .following import Subscription, SubscriptionSource
 from .influence import InfluenceLevel
 from .outbox import OutboxEmail, OutboxKind
-from .result_counts import DialogueParticipant, ResultCount
+from .result_counts import DialogueParticipant, ResultCount, ResultsVersion
 from .site_settings import DelaktighetSettings
 from .status import (
     DialogueStatus,
@@ -49,6 +49,7 @@ __all__ = [
     "Contribution",
     "DialogueParticipant",
     "ResultCount",
+    "ResultsVersion",
     "ContributionAnswer",
     "ContributionPersonalData",
     "ContributionStatus",

@@ -1,6 +1,7 @@
 """The index of dialogues: lists the dialogues below it, with filters and
 feeds."""
 
+from django.db import connections, router
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -8,8 +9,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..prepared_sql import prepared_sql
+from .influence import ladder_for
 from .page_views import page_view
-from .view_restrictions import may_be_restricted
+from .view_restrictions import ancestor_paths, may_be_restricted
 
 
 class DialogueRouting:
@@ -17,31 +20,77 @@ class DialogueRouting:
 
     Wagtail finds a child page by its slug as a plain page, then reads it
     again as its own type (``.specific``). Below an index the children are
-    dialogues, so the dialogue is read at once, with its influence level
-    (a post checks it) and whether a view restriction may apply
-    (view_restrictions.py); any other child (a subclass of the dialogue page,
-    a page moved here) is routed as Wagtail routes it.
+    dialogues, so the dialogue is read at once, with whether a view
+    restriction may apply (view_restrictions.py), in SQL built once per
+    database and depth (prepared_sql.py); its influence level (a post checks
+    it) comes from the cached ladder. Any other child (a subclass of the
+    dialogue page, a page moved here) is routed as Wagtail routes it.
     """
 
     def route(self, request, path_components):
-        from .dialogue_page import DialoguePage
-
         if not path_components:
             return super().route(request, path_components)
-        try:
-            child = (
-                DialoguePage._default_manager.child_of(self)
-                .select_related("influence_level")
-                .annotate(**may_be_restricted(self))
-                .get(slug=path_components[0])
-            )
-        except DialoguePage.DoesNotExist:
+        child = routed_dialogue(self, path_components[0])
+        if child is None:
             return super().route(request, path_components)
         # As Page.route leaves it: the parent known, no query to find it.
         child._cached_parent_obj = self
-        if child.specific_class is not DialoguePage:
+        if child.specific_class is not type(child):
             return child.specific.route(request, path_components[1:])
+        take_level_from_ladder(request, child)
         return child.route(request, path_components[1:])
+
+
+#: Values no real path, depth or slug has, found again among the compiled
+#: parameters (prepared_sql.py).
+ROUTE_STAND_INS = {"path": "~dlk~route~", "depth": 2_073_100_101, "slug": "~dlk~slug~"}
+
+
+def routed_dialogue(parent, slug):
+    """The dialogue child of ``parent`` with ``slug``, or None."""
+    from .dialogue_page import DialoguePage
+
+    using = router.db_for_read(DialoguePage)
+    connection = connections[using]
+    ancestors = ancestor_paths(parent)
+    values = {"path": parent.path, "depth": parent.depth + 1, "slug": slug}
+    values |= {f"ancestor{n}": path for n, path in enumerate(ancestors)}
+    stand_ins = dict(ROUTE_STAND_INS)
+    stand_ins |= {f"ancestor{n}": f"~dlk~above{n}~" for n in range(len(ancestors))}
+
+    def build(values):
+        paths = [values[f"ancestor{n}"] for n in range(len(ancestors))]
+        return DialoguePage._default_manager.filter(
+            path__startswith=values["path"], depth=values["depth"], slug=values["slug"]
+        ).annotate(**may_be_restricted(paths))
+
+    def prep(name, value):
+        if name == "path":
+            return connection.ops.prep_for_like_query(value) + "%"
+        return value
+
+    sql, params = prepared_sql(
+        ("dialogue-route", len(ancestors)),
+        build,
+        stand_ins,
+        values,
+        prep=prep,
+        using=using,
+    )
+    found = list(DialoguePage._default_manager.raw(sql, params))
+    return found[0] if found else None
+
+
+def take_level_from_ladder(request, page):
+    """The page's influence level from the ladder every page view reads
+    (kept in the cache; the badge shows it), rather than a query of its own."""
+    field = page._meta.get_field("influence_level")
+    if page.influence_level_id is None or field.is_cached(page):
+        return
+    ladder = ladder_for({"request": request})
+    level = next((s for s in ladder if s.pk == page.influence_level_id), None)
+    if level is not None:
+        field.set_cached_value(page, level)
 
 
 class DialogueIndexPage(RoutablePageMixin, DialogueRouting, Page):

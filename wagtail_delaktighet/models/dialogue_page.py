@@ -561,7 +561,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_view("base_context")())
-        context.update(page_view("dialogue_context")(request, self))
+        template_name = self.get_template(request, *args, **kwargs)
+        context.update(page_view("dialogue_page_context")(request, self, template_name))
         return context
 
     @path("calendar/", name="ical")

@@ -65,3 +65,26 @@ class DialogueParticipant(models.Model):
 
     def __str__(self):
         return f"{self.participant_key}: {self.contributions}"
+
+
+class ResultsVersion(models.Model):
+    """A number that grows with every change to what a dialogue page shows
+    from its contributions: a counter raised or lowered, a contribution
+    edited or deleted, an official answer written. The page's rendered
+    content is cached under it (views/dialogue_content_cache.py), so a change
+    is on the page at the next view, in every process."""
+
+    page = models.OneToOneField(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+    )
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("results version")
+        verbose_name_plural = _("results versions")
+
+    def __str__(self):
+        return f"{self.page_id}: {self.version}"

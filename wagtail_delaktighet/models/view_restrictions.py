@@ -15,15 +15,20 @@ from wagtail.models import Page, PageViewRestriction
 MAY_BE_RESTRICTED = "dlk_may_be_restricted"
 
 
-def may_be_restricted(parent):
-    """An annotation for a query of ``parent``'s children: whether a view
+def ancestor_paths(parent):
+    """The paths of ``parent`` and of every page above it."""
+    steplen = parent.steplen
+    return [parent.path[: depth * steplen] for depth in range(1, parent.depth + 1)]
+
+
+def may_be_restricted(paths):
+    """An annotation for a query of the children of the page whose path and
+    ancestors' paths are ``paths`` (``ancestor_paths``): whether a view
     restriction is set on the child or on any of its ancestors, or an alias
     among them could bring one (Wagtail checks an alias's source page).
 
     Each part reads an index: the child's restrictions by their page, the
-    ancestors by their paths (known from the parent's)."""
-    steplen = parent.steplen
-    paths = [parent.path[: depth * steplen] for depth in range(1, parent.depth + 1)]
+    ancestors by their paths."""
     ancestors = Page.objects.filter(path__in=paths)
     restricted = (
         Q(alias_of__isnull=False)

@@ -28,15 +28,25 @@ The rows kept, per dialogue page:
 - ``(block, PUBLISHED, "")``: the block's published contributions, whatever
   else is counted: the total of its public list, which would otherwise be a
   count over every published row on every page view.
+
+Every change of a page's counters also raises its ``ResultsVersion``
+(``touch``), as does any other change to what the page shows from its
+contributions (an edited or deleted contribution, an official answer): the
+page's rendered content is cached under that number.
 """
 
 from django.apps import apps as django_apps
 from django.db import connections, router, transaction
 from django.db.models import Count, F, Q
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 
-from ..models.contributions import Contribution, ContributionAnswer, ContributionStatus
-from ..models.result_counts import DialogueParticipant, ResultCount
+from ..models.contributions import (
+    Contribution,
+    ContributionAnswer,
+    ContributionStatus,
+    OfficialResponse,
+)
+from ..models.result_counts import DialogueParticipant, ResultCount, ResultsVersion
 
 # Reserved question keys: a block's own keys are its question ids (no "~").
 ANSWERED = "~answered"
@@ -112,10 +122,44 @@ def _uncount_deleted(sender, instance, **kwargs):
     add(instance.page_id, keys, -1)
 
 
+def _contribution_edited(sender, instance, created, update_fields=None, **kwargs):
+    # A new contribution is counted (and the version raised) by the service;
+    # its receipt is written in the same transaction, before anyone sees it.
+    if created or (update_fields and set(update_fields) == {"receipt"}):
+        return
+    raise_version(instance.page_id)
+
+
+def _response_changed(sender, instance, **kwargs):
+    page_id = (
+        Contribution.objects.filter(pk=instance.contribution_id)
+        .values_list("page_id", flat=True)
+        .first()
+    )
+    if page_id is not None:
+        raise_version(page_id)
+
+
+def raise_version(page_id):
+    """Raise the results version of a page that has one. An UPDATE only: a
+    page's rows may be going with it (a cascade deleting the page), and
+    every page whose contributions show has one (``touch``)."""
+    ResultsVersion.objects.filter(page_id=page_id).update(version=F("version") + 1)
+
+
 def connect():
     pre_delete.connect(
         _uncount_deleted, sender=Contribution, dispatch_uid="dlk_uncount_deleted"
     )
+    post_save.connect(
+        _contribution_edited, sender=Contribution, dispatch_uid="dlk_edited_version"
+    )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _response_changed,
+            sender=OfficialResponse,
+            dispatch_uid=f"dlk_response_version_{signal is post_save}",
+        )
 
 
 def _published_keys(contribution, published):
@@ -181,7 +225,7 @@ def add(page_id, keys, step):
     page, in one statement (per ``UPSERT_BATCH`` counters): a counter that
     does not exist yet is inserted with ``step``, one that does is raised by
     it in the database (another writer may insert or raise the same counter
-    at the same moment)."""
+    at the same moment). Then the page's results version is raised."""
     keys = sorted(set(keys))
     if not keys:
         return
@@ -199,6 +243,24 @@ def add(page_id, keys, step):
                 "count",
                 step,
             )
+        # After the counters, as every writer does: the same order of locks.
+        touch(page_id)
+
+
+def touch(page_id):
+    """Raise the results version of a page (inserted at 1 where it has none):
+    what the page shows from its contributions has changed."""
+    upsert(ResultsVersion, ("page_id",), [(page_id,)], "version", 1)
+
+
+def results_version(page):
+    """The page's results version now (0 before its first change)."""
+    return (
+        ResultsVersion.objects.filter(page_id=page.pk)
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    )
 
 
 def upsert_can_return(connection):
@@ -367,3 +429,20 @@ def rebuild(page=None, apps=django_apps, batch_size=1000):
                 Participant.objects.bulk_create(batch)
                 batch = []
         Participant.objects.bulk_create(batch)
+        raise_versions(apps, page_id if page is not None else None, rows)
+
+
+def raise_versions(apps, page_id, rows):
+    """Raise the results version of the rebuilt page, or of every page (those
+    with counters now included): their counters may have changed."""
+    try:
+        Version = apps.get_model("wagtail_delaktighet", "ResultsVersion")
+    except LookupError:  # a migration older than the versions
+        return
+    if page_id is not None:
+        upsert(Version, ("page_id",), [(page_id,)], "version", 1)
+        return
+    Version.objects.update(version=F("version") + 1)
+    have = set(Version.objects.values_list("page_id", flat=True))
+    new = {row.page_id for row in rows} - have
+    Version.objects.bulk_create([Version(page_id=p, version=1) for p in new])

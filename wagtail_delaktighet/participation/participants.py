@@ -72,14 +72,30 @@ def dialogue_participant_key(token, page):
     return keyed_hash(f"dialogue-participant:{token}:{page.pk}")
 
 
+#: Where a page view keeps what it found (asked by the page's cache key and
+#: again by the block's results).
+ANSWERED_ATTRIBUTE = "_wagtail_delaktighet_answered"
+
+
 def participant_has_answered(request, page, block_id):
     from ..models.contributions import Contribution
 
     token = participant_token(request, create=False) if request else None
     if not token:
         return False
-    return Contribution.objects.filter(
-        page=page,
-        block_id=block_id,
-        participant_key=participant_key(token, page, block_id),
-    ).exists()
+    key = participant_key(token, page, block_id)
+    # Kept for a page view only: a post may answer in between.
+    known = (
+        getattr(request, ANSWERED_ATTRIBUTE, None)
+        if request.method in ("GET", "HEAD")
+        else None
+    )
+    if known is None:
+        known = {}
+        if request.method in ("GET", "HEAD"):
+            setattr(request, ANSWERED_ATTRIBUTE, known)
+    if key not in known:
+        known[key] = Contribution.objects.filter(
+            page=page, block_id=block_id, participant_key=key
+        ).exists()
+    return known[key]

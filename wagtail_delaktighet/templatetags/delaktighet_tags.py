@@ -144,3 +144,43 @@ def dlk_form_fields_cache(parser, token):
     nodelist = parser.parse(("enddlk_form_fields_cache",))
     parser.delete_first_token()
     return FormFieldsCacheNode(bits[1][1:-1], holder, nodelist)
+
+
+class DialogueContentCacheNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        from ..views import dialogue_content_cache as content_cache
+        from ..views.caching import OFFERS_FORM
+
+        request = context.get("request")
+        cached = context.get(content_cache.CACHED_CONTENT)
+        if cached is not None:
+            return content_cache.filled_in(cached, request)
+        key = context.get(content_cache.CONTENT_KEY)
+        if key is None:
+            return self.nodelist.render(context)
+        with context.push(csrf_token=content_cache.CSRF_STAND_IN):
+            html = self.nodelist.render(context)
+        html = content_cache.with_stand_ins(
+            html, content_cache.fresh_submission_keys(context)
+        )
+        content_cache.store(key, html, bool(context.get(OFFERS_FORM)))
+        return content_cache.filled_in(html, request)
+
+
+@register.tag("dlk_dialogue_content_cache")
+def dlk_dialogue_content_cache(parser, token):
+    """``{% dlk_dialogue_content_cache %}…{% enddlk_dialogue_content_cache %}``
+    in ``dialogue_page.html``: the enclosed content of a dialogue page, from
+    Django's cache when it has it for this visitor
+    (views/dialogue_content_cache.py). The page's view reads nothing else
+    for a page served from the cache, so everything the enclosed part shows
+    must be inside it."""
+    bits = token.split_contents()
+    if len(bits) != 1:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes no arguments.")
+    nodelist = parser.parse(("enddlk_dialogue_content_cache",))
+    parser.delete_first_token()
+    return DialogueContentCacheNode(nodelist)

@@ -11,9 +11,15 @@ rather than ``page.<relation>.all``, which would query again.
 from django.utils import timezone
 
 from ..models import DialoguePhase, DialogueStatus
-from ..models.influence import ladder_for
+from ..models.dialogue_index import take_level_from_ladder
 from .caching import OFFERS_FORM
 from .consultation import consultation_context
+from .dialogue_content_cache import (
+    CACHED_CONTENT,
+    CONTENT_KEY,
+    cached_content,
+    content_key,
+)
 from .dialogue_data import dialogue_data
 from .dialogue_feedback import dialogue_feedback_context
 from .following import follow_context
@@ -80,21 +86,9 @@ def offers_form(consultation, follow):
     return accepting or follow["dlk_follow"] is not None
 
 
-def take_influence_level_from_ladder(request, page):
-    """The badge reads the whole ladder, once per request; the page's level
-    is one of its steps, so it is taken from there rather than asked for."""
-    field = page._meta.get_field("influence_level")
-    if page.influence_level_id is None or field.is_cached(page):
-        return
-    ladder = ladder_for({"request": request})
-    level = next((s for s in ladder if s.pk == page.influence_level_id), None)
-    if level is not None:
-        field.set_cached_value(page, level)
-
-
 def dialogue_context(request, page):
     today = timezone.localdate()
-    take_influence_level_from_ladder(request, page)
+    take_level_from_ladder(request, page)
     data = dialogue_data(request, page)
     phases = data["phases"]
     page_url = page.get_url(request) or ""
@@ -125,3 +119,17 @@ def dialogue_context(request, page):
         # strategic_goals
         **data["facets"],
     }
+
+
+def dialogue_page_context(request, page, template_name):
+    """The dialogue page's context; only what its cached content needs when
+    the cache has it (dialogue_content_cache.py)."""
+    key = content_key(request, page, template_name)
+    cached = cached_content(key) if key else None
+    if cached is not None:
+        html, offers = cached
+        return {CACHED_CONTENT: html, OFFERS_FORM: offers}
+    context = dialogue_context(request, page)
+    if key:
+        context[CONTENT_KEY] = key
+    return context

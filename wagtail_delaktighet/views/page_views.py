@@ -5,7 +5,7 @@ from ..models.page_views import register
 from .caching import keep_forms_private
 from .calendar import activity_calendar, dialogue_calendar, index_calendar
 from .common import base_context
-from .dialogue import dialogue_context
+from .dialogue import dialogue_context, dialogue_page_context
 from .feedback import feedback_context
 from .feeds import dialogue_rss
 from .following import confirm, follow, unsubscribe
@@ -18,6 +18,7 @@ def register_page_views():
         base_context=base_context,
         index_context=index_context,
         dialogue_context=dialogue_context,
+        dialogue_page_context=dialogue_page_context,
         feedback_context=feedback_context,
         keep_forms_private=keep_forms_private,
         dialogue_rss=dialogue_rss,
