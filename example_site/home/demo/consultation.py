@@ -460,7 +460,9 @@ def build_consultation(home):
             contribution.save(update_fields=["status"])
         if demo.answer is not None:
             name, text = demo.answer
-            OfficialResponse.objects.update_or_create(
+            # Once: saving an answer again would raise the page's results
+            # version, and loading the demo again changes nothing.
+            OfficialResponse.objects.get_or_create(
                 contribution=contribution,
                 signed_by=contacts[name],
                 defaults={
