@@ -11,6 +11,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from wagtail_delaktighet.models import DialoguePage
+from wagtail_delaktighet.participation import counters
 
 from . import measure
 from .data import Site
@@ -196,10 +197,33 @@ def contribution_figures(site, page, voter, size, anonymous, admin, args):
             ),
             PAGE_TARGET,
         ),
+        afresh_figure(site, page, voter, label, anonymous, args.runs),
         results_figure(page, label, args.runs),
     ]
     figures.append(export_figure(site, page, admin, label, args.runs))
     return figures
+
+
+def afresh_figure(site, page, voter, label, anonymous, runs):
+    """The same page rendered afresh, as after every change to what it shows
+    (a new contribution raises its results version and the next view renders
+    it again): the cost that the cached content saves. No target: the
+    figure above is what a visitor gets between changes."""
+
+    def dialogue_page_afresh():
+        counters.raise_version(page.pk)
+        return voter.get(page.url)
+
+    figure = compare(
+        "Dialogue page rendered afresh (as a voter, after a change)",
+        label,
+        dialogue_page_afresh,
+        get(anonymous, site.plain.url, "plain_page"),
+        "plain Wagtail page",
+        runs,
+    )
+    figure.notes.append("includes raising the results version (one UPDATE)")
+    return figure
 
 
 def results_figure(page, label, runs):

@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 #: (two contribution sizes, two index sizes, two submission baselines).
 ROWS = {
     "Dialogue page, every block type (as a voter)": 2,
+    "Dialogue page rendered afresh (as a voter, after a change)": 2,
     "Results (every block's charts)": 2,
     "CSV export": 2,
     "Dialogue page, itself at the smallest size": 1,
