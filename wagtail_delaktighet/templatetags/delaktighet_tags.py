@@ -161,7 +161,7 @@ class DialogueContentCacheNode(template.Node):
         key = context.get(content_cache.CONTENT_KEY)
         if key is None:
             return self.nodelist.render(context)
-        with context.push(csrf_token=content_cache.CSRF_STAND_IN):
+        with context.push(csrf_token=content_cache.stand_in("csrf")):
             html = self.nodelist.render(context)
         html = content_cache.with_stand_ins(
             html, content_cache.fresh_submission_keys(context)

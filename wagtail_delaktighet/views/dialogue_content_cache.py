@@ -43,16 +43,20 @@ from ..blocks import form_cache
 from ..conf import delaktighet_settings
 from ..models.status import status_at
 from ..participation import counters
+from ..participation.participants import keyed_hash
 
 #: Context names: the key to store the content under (rendered afresh), or
 #: the cached content to serve.
 CONTENT_KEY = "dlk_content_cache_key"
 CACHED_CONTENT = "dlk_cached_content"
 
-#: What the cached HTML holds in place of what each view gets its own of.
-CSRF_STAND_IN = "dlk-csrf-stand-in-7b1f0c"
-SUBMISSION_KEY_STAND_IN = "dlk-submission-key-stand-in-7b1f0c"
-_SUBMISSION_KEYS = re.compile(re.escape(SUBMISSION_KEY_STAND_IN))
+
+def stand_in(name):
+    """What the cached HTML holds in place of what each view gets its own of:
+    the same in every process of the site, and secret (keyed by the
+    SECRET_KEY), so that no text a participant writes on the page can be
+    one."""
+    return "dlk-" + keyed_hash(f"content-cache-stand-in:{name}")[:24]
 
 
 def content_key(request, page, template_name):
@@ -125,16 +129,18 @@ def store(key, html, offers_form):
 def with_stand_ins(html, submission_keys):
     """``html`` rendered with the CSRF stand-in, its forms' submission keys
     replaced by theirs (each is a random key of its own)."""
+    submission_key_stand_in = stand_in("submission-key")
     for submission_key in submission_keys:
-        html = html.replace(submission_key, SUBMISSION_KEY_STAND_IN)
+        html = html.replace(submission_key, submission_key_stand_in)
     return html
 
 
 def filled_in(html, request):
     """Cached ``html`` with this view's CSRF token and a new submission key
     for each form."""
-    html = html.replace(CSRF_STAND_IN, get_token(request))
-    html = _SUBMISSION_KEYS.sub(lambda _match: uuid.uuid4().hex, html)
+    html = html.replace(stand_in("csrf"), get_token(request))
+    submission_keys = re.compile(re.escape(stand_in("submission-key")))
+    html = submission_keys.sub(lambda _match: uuid.uuid4().hex, html)
     return mark_safe(html)  # noqa: S308 - rendered by the template, escaped there
 
 
