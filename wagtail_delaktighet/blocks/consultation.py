@@ -397,7 +397,7 @@ class ConsultationBlock(blocks.StructBlock):
         message: str = "",
     ) -> ConsultationState:
         """The block's form, results and where to post, on ``page``."""
-        from ..views.participation_endpoint import participation_url
+        from ..participation.form_action import participation_url
 
         return ConsultationState(
             form=form

@@ -11,14 +11,11 @@ addresses answer alike: the page's own route still takes posts from pages
 rendered before, and links to it.
 """
 
-from urllib.parse import urljoin
-
 from django.conf import settings
 from django.db import connections
 from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponse
-from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import hooks
@@ -27,24 +24,9 @@ from wagtail.url_routing import RouteResult
 
 from ..models.view_restrictions import MAY_BE_RESTRICTED
 
-#: The URL name of the endpoint (wagtail_delaktighet/urls.py).
-URL_NAME = "wagtail_delaktighet:participate"
-
 #: Ancestors up to this depth are checked for view restrictions in the page's
 #: own query; a deeper dialogue gets Wagtail's full check.
 CHECKED_DEPTH = 12
-
-
-def participation_url(page, block_id, page_url):
-    """Where the form of ``block_id`` on ``page`` (whose URL is ``page_url``)
-    posts: the package's endpoint, on the page's own host when its URL names
-    one; the page's ``participate`` route where the project does not include
-    the package's URLs."""
-    try:
-        path = reverse(URL_NAME, args=(page.pk, block_id))
-    except NoReverseMatch:
-        return page_url + page.reverse_subpage("participate", args=(block_id,))
-    return urljoin(page_url, path)
 
 
 def may_be_restricted(connection):
