@@ -19,10 +19,11 @@ from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import hooks
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
 
 from ..models.view_restrictions import MAY_BE_RESTRICTED
+from .request_site import find_site
 
 #: Ancestors up to this depth are checked for view restrictions in the page's
 #: own query; a deeper dialogue gets Wagtail's full check.
@@ -64,12 +65,14 @@ def live_dialogue(page_id):
     if i18n_enabled():
         related.append("locale")
     dialogues = DialoguePage.objects.live()
-    page = (
+    found = (
         dialogues.filter(pk=page_id)
         .select_related(*related)
         .annotate(**may_be_restricted(connections[dialogues.db]))
-        .first()
+        # One row by its key: no ordering to build and sort by.
+        .order_by()[:1]
     )
+    page = next(iter(found), None)
     if page is None:
         raise Http404
     if page.specific_class is not DialoguePage:
@@ -81,7 +84,7 @@ def live_dialogue(page_id):
 def check_on_requests_site(request, page):
     """404 unless the page is served by the request's site, as it would be
     had Wagtail routed the request by the page's path."""
-    site = Site.find_for_request(request)
+    site = find_site(request)
     url_parts = page.get_url_parts(request)
     if site is None or url_parts is None or url_parts[0] != site.pk:
         raise Http404
