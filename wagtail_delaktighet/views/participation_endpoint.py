@@ -64,9 +64,9 @@ def live_dialogue(page_id):
     related = ["influence_level"]
     if i18n_enabled():
         related.append("locale")
-    dialogues = DialoguePage.objects.live()
+    dialogues = DialoguePage.objects.all()
     found = (
-        dialogues.filter(pk=page_id)
+        dialogues.filter(pk=page_id, live=True)
         .select_related(*related)
         .annotate(**may_be_restricted(connections[dialogues.db]))
         # One row by its key: no ordering to build and sort by.
