@@ -3,7 +3,8 @@ where the block forms post: it answers as the page's own ``participate`` route
 does, which still takes posts from pages rendered before."""
 
 import pytest
-from django.test import Client
+from django.contrib.messages import get_messages
+from django.test import Client, override_settings
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -213,3 +214,35 @@ def test_a_post_reads_the_dialogue_without_routing_through_the_tree(
         and "wagtailcore_page" in query["sql"].split(" WHERE ")[0]
     ]
     assert len(page_reads) == 1, page_reads
+
+
+def test_without_the_packages_urls_the_form_posts_to_the_page(client, dialogue):
+    block = dialogue.block("survey")
+
+    with override_settings(ROOT_URLCONF="tests.participation.urls_without_package"):
+        form = block.section(dialogue.get(client)).find("form")
+        response = client.post(form["action"], block.form_data(valid_fields(block)))
+
+    assert form["action"] == f"{block.subpage_url}#{block.anchor}-errors"
+    assert_redirected_to_block(response, block)
+    assert block.contributions().count() == 1
+
+
+def test_on_a_multilingual_site_the_post_is_answered_in_the_pages_language(
+    new_client, dialogue
+):
+    # The browser asks for English; the page is Swedish, as its own address
+    # (under i18n_patterns) would say.
+    block = dialogue.block("survey")
+    client = new_client()
+    assert dialogue.page.locale.language_code == "sv"
+
+    with override_settings(
+        WAGTAIL_I18N_ENABLED=True,
+        WAGTAIL_CONTENT_LANGUAGES=[("sv", "Svenska"), ("en", "English")],
+    ):
+        response = block.post(client, valid_fields(block))
+
+    assert_redirected_to_block(response, block)
+    [message] = [str(m) for m in get_messages(response.wsgi_request)]
+    assert message.startswith("Tack! Vi har tagit emot ditt bidrag.")
