@@ -186,9 +186,7 @@ def test_a_vote_is_confirmed_with_a_receipt_and_results(
     assert "100" in rows.first.locator(".dlk-results__value").inner_text()
     assert poll_section.locator("meter").first.get_attribute("aria-hidden") == "true"
     assert (
-        poll_section.locator(
-            ".dlk-consultation__form, form[action*='/participate/']"
-        ).count()
+        poll_section.locator(".dlk-consultation__form, form[action*='/delta/']").count()
         == 0
     )
     assert poll_section.locator(".dlk-follow-offer form").count() == 1

@@ -1,6 +1,6 @@
 """Build a dialogue with consultation blocks and take part in it through the
 test client, the way a citizen's browser does: post a block's form to its
-participate URL, follow the redirect, read the page."""
+participation URL, follow the redirect, read the page."""
 
 import re
 import uuid
@@ -9,6 +9,7 @@ from datetime import date
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.test import override_settings
+from django.urls import reverse
 
 from wagtail_delaktighet.models import Contribution, DialoguePage
 from wagtail_delaktighet.participation import service
@@ -127,6 +128,12 @@ class BlockOnPage:
 
     @property
     def url(self):
+        """Where the block's form posts: the package's participation URL."""
+        return reverse("wagtail_delaktighet:participate", args=(self.page.pk, self.id))
+
+    @property
+    def subpage_url(self):
+        """The page's own participate route, which forms posted to before."""
         return self.page.url + self.page.reverse_subpage("participate", args=(self.id,))
 
     @property

@@ -55,7 +55,7 @@ def cached_parts(dialogue):
 
 def form_of(response, block):
     """The block's own form (not the offer to follow after contributing)."""
-    return block.section(response).find("form", action=re.compile("/participate/"))
+    return block.section(response).find("form", action=re.compile(re.escape(block.url)))
 
 
 def test_a_fresh_form_is_cached_for_every_block_and_served_the_same(client, dialogue):

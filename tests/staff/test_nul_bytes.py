@@ -42,6 +42,7 @@ def test_nul_in_public_pages(visitor, dialogue, dialogue_index):
         (page.url + "follow/confirm/a%00b/", {}),
         (page.url + "follow/unsubscribe/a%00b/", {}),
         (page.url + "participate/a%00b/", {}),
+        (f"/delaktighet/{page.pk}/a%00b/delta/", {}),
         (f"/delaktighet/follow/{page.pk}/unsubscribe/a%00b/", {}),
     ]
     for url, params in gets:

@@ -419,6 +419,8 @@ class ConsultationBlock(blocks.StructBlock):
         message: str = "",
     ) -> ConsultationState:
         """The block's form, results and where to post, on ``page``."""
+        from ..participation.form_action import participation_url
+
         return ConsultationState(
             form=form
             if form is not None
@@ -430,7 +432,7 @@ class ConsultationBlock(blocks.StructBlock):
             ),
             message=message,
             accepting=accepting,
-            action_url=page_url + page.reverse_subpage("participate", args=(block_id,)),
+            action_url=participation_url(page, block_id, page_url),
             results=self.results(value, page=page, block_id=block_id, request=request),
         )
 
