@@ -18,7 +18,7 @@ $(BIN)/.installed: pyproject.toml
 
 demo: $(BIN)/.installed
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_data
+	$(MANAGE) load_demo_data --hostname $(HOST) --port $(PORT)
 	$(MANAGE) create_demo_admin --admin-url http://$(HOST):$(PORT)/admin/
 	@echo "Serving the example site on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(MANAGE) runserver $(HOST):$(PORT)

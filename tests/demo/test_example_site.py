@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -5,6 +7,8 @@ from wagtail.models import Site
 
 from example_site.home.models import HomePage
 from tests.fixtures.demo import load_demo
+from tests.following.support import emails_to, follow, links_in, local_path
+from wagtail_delaktighet.models import DialoguePage, DialogueStatus, annotate_status
 
 
 def every_models_rows():
@@ -46,3 +50,29 @@ def test_create_demo_admin_prints_a_working_login(client, capsys):
     password = output.split("password: ")[1].split()[0]
     assert client.login(username="admin", password=password)
     assert client.get("/admin/").status_code == 200
+
+
+def test_load_demo_data_gives_the_site_the_address_the_demo_serves_on(
+    demo_site, db, client, django_capture_on_commit_callbacks
+):
+    call_command("load_demo_data", hostname="127.0.0.1", port=8123, stdout=StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8123)
+    assert site.root_page.specific_class is HomePage
+    # The links in the demo's emails lead to the running demo.
+    dialogue = (
+        annotate_status(DialoguePage.objects.live())
+        .filter(status=DialogueStatus.OPEN)
+        .first()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        follow(client, dialogue, "karin@example.com")
+    [message] = emails_to("karin@example.com")
+    [link] = links_in(message)
+    assert link.startswith("http://127.0.0.1:8123/")
+    assert client.get(local_path(link)).status_code == 200
+
+    # Loading again with the same address keeps it.
+    call_command("load_demo_data", hostname="127.0.0.1", port=8123, stdout=StringIO())
+    assert Site.objects.get(is_default_site=True).port == 8123

@@ -153,14 +153,6 @@ def test_dialogue_edit_view_shows_the_tabs(admin, make_dialogue):
         assert any(tab.startswith(heading) for tab in tabs), (heading, tabs)
 
 
-def test_dialogue_edit_help_texts_name_a_policy_principle(admin, make_dialogue):
-    page = make_dialogue()
-    response = admin.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    content = response.content.decode()
-    for principle in ("P1", "P2", "P4", "P5", "P6", "P8"):
-        assert f"({principle}" in content or f"{principle}:" in content, principle
-
-
 def test_dialogue_index_and_dialogue_can_be_added(admin, home_page, dialogue_index):
     add_index = admin.get(
         reverse(

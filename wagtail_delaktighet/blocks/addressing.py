@@ -20,8 +20,8 @@ def addressed_to_block():
         choices=ADDRESSEE_CHOICES,
         default=BOTH,
         help_text=_(
-            "Who reads and answers (P1: views to both elected representatives "
-            "and officials)."
+            "Who reads and answers: views can go to both elected representatives "
+            "and officials."
         ),
     )
 

@@ -101,7 +101,7 @@ class DialogueActivity(Orderable):
                 FieldPanel("interpreter"),
                 FieldPanel("accessibility_notes"),
             ],
-            heading=_("Accessibility (P4)"),
+            heading=_("Accessibility"),
         ),
         FieldPanel("registration_url"),
     ]

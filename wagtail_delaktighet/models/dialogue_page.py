@@ -57,16 +57,15 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         max_length=500,
         blank=True,
         help_text=_(
-            "One or two sentences shown on the dialogue's card in lists, so "
-            "people can find the dialogues that concern them (P1: easy to "
-            "find information)."
+            "One or two sentences shown on the dialogue's card in lists, so people "
+            "can find the dialogues that concern them."
         ),
     )
     purpose = models.TextField(
         _("purpose"),
         help_text=_(
-            "Why the municipality holds this dialogue (P5: a clear purpose). "
-            "Required to publish."
+            "Why the municipality holds this dialogue, so participants understand "
+            "what their input is for. Required to publish."
         ),
     )
     question = models.CharField(
@@ -74,8 +73,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         max_length=255,
         blank=True,
         help_text=_(
-            "The question participants are asked to answer, in one sentence "
-            "(P5: a clear purpose)."
+            "The question participants are asked to answer, in one sentence, so "
+            "they know what the dialogue wants to hear about."
         ),
     )
     influence_level = models.ForeignKey(
@@ -85,17 +84,17 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         on_delete=models.PROTECT,
         related_name="dialogues",
         help_text=_(
-            "How much participants can influence (P5: a clear degree of "
-            "influence). Its rules decide whether the dialogue may collect input "
-            "and must promise a feedback date."
+            "How much participants can influence, so they know what taking part can"
+            " lead to. Its rules decide whether the dialogue may collect input and "
+            "must promise a feedback date."
         ),
     )
     can_influence = RichTextField(
         _("what you can influence"),
         features=["bold", "italic", "ol", "ul", "link"],
         help_text=_(
-            "What is open to change through the participants' input (P5: a "
-            "clear degree of influence). Required to publish."
+            "What is open to change through the participants' input, so they know "
+            "how much they can influence. Required to publish."
         ),
     )
     cannot_influence = RichTextField(
@@ -103,8 +102,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         features=["bold", "italic", "ol", "ul", "link"],
         blank=True,
         help_text=_(
-            "What is already decided or outside the dialogue, so nobody "
-            "expects more than is possible (P5: a clear degree of influence)."
+            "What is already decided or outside the dialogue, so nobody expects "
+            "more than is possible."
         ),
     )
     input_handling = RichTextField(
@@ -112,8 +111,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         features=["bold", "italic", "ol", "ul", "link"],
         help_text=_(
             "Who reads the input, how it is compiled and how it reaches the "
-            "decision-makers (P5: clear how input is handled). Required to "
-            "publish."
+            "decision-makers, so participants can follow what happens to it. "
+            "Required to publish."
         ),
     )
     decision_body = models.ForeignKey(
@@ -124,9 +123,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         on_delete=models.SET_NULL,
         related_name="+",
         help_text=_(
-            "The body that takes the decision the dialogue feeds "
-            "into, so participants see where in the decision process "
-            "they take part (P2)."
+            "The body that takes the decision the dialogue feeds into, so "
+            "participants see where in the decision process they take part."
         ),
     )
     decision_timing = models.CharField(
@@ -134,8 +132,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         max_length=255,
         blank=True,
         help_text=_(
-            "For example “At the council meeting in March 2027”: "
-            "shows that participation comes before the decision (P2)."
+            "For example “At the council meeting in March 2027”: shows that "
+            "participation comes before the decision."
         ),
     )
     responsible_body = models.ForeignKey(
@@ -145,8 +143,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         on_delete=models.PROTECT,
         related_name="responsible_for_dialogues",
         help_text=_(
-            "The body that holds the dialogue and answers for it (P2: "
-            "systematic, coordinated work). Required to publish."
+            "The body that holds the dialogue and answers for it, so participants "
+            "know whom to turn to. Required to publish."
         ),
     )
     coordinating_bodies = ParentalManyToManyField(
@@ -155,8 +153,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         blank=True,
         related_name="coordinated_dialogues",
         help_text=_(
-            "Other bodies the dialogue is coordinated with (P2: coordinated "
-            "work across the municipality)."
+            "Other bodies the dialogue is coordinated with, so the municipality "
+            "does not ask the same people the same questions twice."
         ),
     )
     scope = models.CharField(
@@ -186,8 +184,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         _("opens"),
         null=True,
         help_text=_(
-            "When participation opens: early, before the "
-            "decision is prepared (P2). Required to publish."
+            "When participation opens: early, before the decision is prepared, so "
+            "the input can still make a difference. Required to publish."
         ),
     )
     closes_at = models.DateTimeField(
@@ -202,8 +200,9 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         null=True,
         blank=True,
         help_text=_(
-            "The date by which participants hear what came of their input (P6). "
-            "Required by some influence levels; must be after the dialogue closes."
+            "The date by which participants hear what came of their input, so they "
+            "know when to expect an answer. Required by some influence levels; must"
+            " be after the dialogue closes."
         ),
     )
     target_groups = ParentalManyToManyField(
@@ -211,15 +210,18 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         verbose_name=_("target groups"),
         blank=True,
         related_name="dialogues",
-        help_text=_("Whom the dialogue especially wants to hear from (P4)."),
+        help_text=_(
+            "Whom the dialogue especially wants to hear from, so the ways to "
+            "take part can suit them."
+        ),
     )
     adaptations = RichTextField(
         _("adaptations for target groups"),
         features=["bold", "italic", "ol", "ul", "link"],
         blank=True,
         help_text=_(
-            "How the dialogue is adapted to the target groups' conditions (P4), "
-            "for example easy-read material or meetings after school."
+            "How the dialogue is adapted to the target groups' conditions, for "
+            "example easy-read material or meetings after school."
         ),
     )
     areas = ParentalManyToManyField(
@@ -228,8 +230,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         blank=True,
         related_name="dialogues",
         help_text=_(
-            "The parts of the municipality the dialogue concerns, so people "
-            "can find it by place (P1: easy to find)."
+            "The parts of the municipality the dialogue concerns, so people can "
+            "find it by place."
         ),
     )
     topics = ParentalManyToManyField(
@@ -237,10 +239,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         verbose_name=_("topics"),
         blank=True,
         related_name="dialogues",
-        help_text=_(
-            "What the dialogue is about, so people can find it by subject "
-            "(P1: easy to find)."
-        ),
+        help_text=_("What the dialogue is about, so people can find it by subject."),
     )
     strategic_goals = ParentalManyToManyField(
         "wagtail_delaktighet.StrategicGoal",
@@ -248,8 +247,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         blank=True,
         related_name="dialogues",
         help_text=_(
-            "The municipality's goals the dialogue contributes to (P2: "
-            "systematic work tied to the municipality's plans)."
+            "The municipality's goals the dialogue contributes to, so it is clear "
+            "how it ties in with the municipality's plans."
         ),
     )
     methods = ParentalManyToManyField(
@@ -257,15 +256,17 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         verbose_name=_("methods"),
         blank=True,
         related_name="dialogues",
-        help_text=_("The forms of participation the dialogue offers (P4)."),
+        help_text=_(
+            "The forms of participation the dialogue offers, so people can "
+            "choose the way that suits them."
+        ),
     )
     body = DialogueBodyField(
         verbose_name=pgettext_lazy("page content", "body"),
         blank=True,
         help_text=_(
-            "The dialogue's content, and the consultation blocks where "
-            "participants give their views and ask questions (P1, P4: "
-            "various forms of influence)."
+            "The dialogue's content, and the consultation blocks where participants"
+            " give their views and ask questions."
         ),
     )
 
@@ -409,8 +410,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             heading=_("Timeline"),
             label=_("Phase"),
             help_text=_(
-                "The phases from planning to feedback. They show participants "
-                "that they take part early, before the decision (P2)."
+                "The phases from planning to feedback. They show participants that "
+                "they take part early, before the decision."
             ),
         ),
         InlinePanel(
@@ -419,8 +420,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             label=_("Activity"),
             help_text=_(
                 "Meetings, walks and drop-ins where people take part in person, "
-                "with accessibility information (P4: forms adapted to the target "
-                "groups' conditions)."
+                "with accessibility information, so everyone can tell whether they "
+                "can come."
             ),
         ),
     ]
@@ -446,9 +447,9 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             heading=_("Who is listening"),
             label=_("Contact"),
             help_text=_(
-                "Elected representatives and officials, shown in separate groups "
-                "(P8: a clear division of roles; representatives take part on "
-                "behalf of their body, to listen)."
+                "Elected representatives and officials, shown in separate groups so"
+                " participants see who decides and who prepares. Representatives "
+                "take part on behalf of their body, to listen."
             ),
         ),
         FieldPanel("target_groups"),
@@ -471,7 +472,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             label=_("Document"),
             help_text=_(
                 "Background material, plans and reports: a Wagtail document or a "
-                "link (P1: easy to find documents)."
+                "link, so participants find everything in one place."
             ),
         ),
         InlinePanel(
@@ -480,8 +481,8 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             label=_("Decision"),
             help_text=_(
                 "Decisions about the dialogue or taken after it, with body, date "
-                "and paragraph (P1: easy to find decisions; P6: results are fed "
-                "back)."
+                "and paragraph, so participants can find them and see what came of "
+                "the dialogue."
             ),
         ),
     ]

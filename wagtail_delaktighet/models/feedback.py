@@ -61,8 +61,7 @@ class FeedbackPage(PublishRulesMixin, Page):
         default=FeedbackKind.FINAL,
         help_text=_(
             "Interim feedback reports on the way. Publishing the final feedback "
-            "marks the dialogue as done and emails everyone who asked to hear "
-            "back (P6)."
+            "marks the dialogue as done and emails everyone who asked to hear back."
         ),
     )
     summary = models.TextField(

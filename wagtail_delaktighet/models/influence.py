@@ -17,8 +17,8 @@ class InfluenceLevel(index.Indexed, models.Model):
         _("promise to participants"),
         max_length=255,
         help_text=_(
-            "One sentence, in plain words, that tells participants what taking "
-            "part at this level gives them (P5: clear degree of influence)."
+            "One sentence, in plain words, that tells participants what taking part"
+            " at this level gives them."
         ),
     )
     explanation = models.TextField(
@@ -38,7 +38,7 @@ class InfluenceLevel(index.Indexed, models.Model):
         default=True,
         help_text=_(
             "Whether dialogues at this level must promise a date by which "
-            "participants hear back (P6)."
+            "participants hear back."
         ),
     )
     sort_order = models.PositiveIntegerField(_("step"), default=0, db_index=True)

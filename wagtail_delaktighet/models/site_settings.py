@@ -13,9 +13,9 @@ class DelaktighetSettings(BaseSiteSetting):
         _("public records notice"),
         blank=True,
         help_text=_(
-            "Shown before anyone submits a contribution (P5, privacy by design). "
-            "Leave empty to use the standard text: contributions to a "
-            "municipality are public records."
+            "Shown before anyone submits a contribution, so nobody shares more than"
+            " they mean to. Leave empty to use the standard text: contributions to "
+            "a municipality are public records."
         ),
     )
     privacy_page = models.ForeignKey(

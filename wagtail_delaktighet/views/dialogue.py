@@ -10,6 +10,7 @@ rather than ``page.<relation>.all``, which would query again.
 
 from django.utils import timezone
 
+from ..blocks.consultation import block_anchor
 from ..models import DialoguePhase, DialogueStatus
 from ..models.dialogue_index import take_level_from_ladder
 from .caching import OFFERS_FORM
@@ -86,6 +87,17 @@ def offers_form(consultation, follow):
     return accepting or follow["dlk_follow"] is not None
 
 
+def take_part_anchor(consultation):
+    """The HTML id of the first consultation block that takes input now, for
+    the "Take part" link at the top of the page; "" when none does. It
+    depends on the body, the status and the influence level only, as the
+    page's cached content may (dialogue_content_cache.py)."""
+    for block_id, state in consultation["dlk_consultation"].items():
+        if state.accepting:
+            return block_anchor(block_id)
+    return ""
+
+
 def dialogue_context(request, page):
     today = timezone.localdate()
     take_level_from_ladder(request, page)
@@ -104,6 +116,7 @@ def dialogue_context(request, page):
         **feedback,
         **follow,
         OFFERS_FORM: offers_form(consultation, follow),
+        "dlk_take_part_anchor": take_part_anchor(consultation),
         "status": status,
         "status_label": status_label(status),
         "phases": phases,

@@ -10,13 +10,16 @@ from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
 from .moderation import build_moderation
-from .site import build_home_page
+from .site import build_home_page, set_site_address
 
 STEPS = [build_dialogues, build_consultation, build_moderation, build_feedback]
 
 
-def load_all(stdout=None):
+def load_all(stdout=None, hostname=None, port=None):
     home = build_home_page()
+    if hostname:
+        # Before the steps, so any link they build already has the address.
+        set_site_address(hostname, port or 80)
     for step in STEPS:
         step(home)
         if stdout is not None:

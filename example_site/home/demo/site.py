@@ -42,3 +42,14 @@ def build_home_page():
         if not isinstance(page, HomePage):
             page.delete()
     return home
+
+
+def set_site_address(hostname, port):
+    """Give the default site the address the demo serves on, so that the
+    links in its emails (and every full URL) lead back to the running demo."""
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != (hostname, port):
+        site.hostname = hostname
+        site.port = port
+        site.save()
+    return site
