@@ -44,15 +44,7 @@ from .index_cards import (
     attach_snippets,
     set_card_urls,
 )
-
-#: Fields of a dialogue the index's cards never read.
-CARD_UNUSED = [
-    "body",
-    "can_influence",
-    "cannot_influence",
-    "input_handling",
-    "adaptations",
-]
+from .index_results import CARD_UNUSED, card_rows, listed_ids_query
 
 
 def listed_dialogues(index_page):
@@ -239,17 +231,31 @@ def subpage_below(index_url, index_page, route_name):
 
 
 def results_page(build, values, using, start, stop):
-    """Rows ``start`` to ``stop`` of the listing ``build`` makes."""
-    sql, params = prepared_sql(
-        ("index-results", *build.shape),
+    """Rows ``start`` to ``stop`` of the listing ``build`` makes: sorted and
+    counted on ids, then read whole for the page only (index_results.py);
+    as one query over whole rows where that cannot be joined."""
+    listed = listed_ids_query(public_children, DialogueFilterForm.LOOKUPS, *build.shape)
+    inner_sql, inner_params = prepared(
+        ("index-listed", *build.shape), listed, values, using
+    )
+    rows = card_rows(inner_sql, inner_params, using, start, stop)
+    if rows is not None:
+        return rows
+    sql, params = prepared(("index-results", *build.shape), build, values, using)
+    sql = f"{sql} {connections[using].ops.limit_offset_sql(start, stop)}"
+    return list(DialoguePage.objects.raw(sql, params))
+
+
+def prepared(key, build, values, using):
+    """``build(values)``'s SQL, compiled once per database and ``key``."""
+    return prepared_sql(
+        key,
         build,
         {name: STAND_INS[name] for name in values},
         values,
         prep=prep_for(using),
         using=using,
     )
-    sql = f"{sql} {connections[using].ops.limit_offset_sql(start, stop)}"
-    return list(DialoguePage.objects.raw(sql, params))
 
 
 def read_choices(values, using, cached):
