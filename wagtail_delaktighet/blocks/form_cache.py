@@ -42,6 +42,12 @@ def _new_generation(**kwargs):
     _generation = uuid.uuid4().hex[:12]
 
 
+def settings_generation() -> str:
+    """This process's marker of its settings and templates: other HTML
+    cached from templates (the index's cards) is keyed under it too."""
+    return _generation
+
+
 def value_digest(block, value) -> str:
     """A digest of the block's value as stored."""
     data = json.dumps(

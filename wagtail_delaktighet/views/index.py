@@ -38,6 +38,7 @@ from ..models.status import annotate_status_order, set_status, status_condition
 from ..pagination import TOTAL, prepared_page
 from ..prepared_sql import prepared_sql
 from .index_cache import CachedChoices
+from .index_card_cache import attach_cached_cards
 from .index_cards import (
     area_ids,
     attach_final_feedback,
@@ -314,6 +315,7 @@ def index_context(request, index_page):
     attach_final_feedback(page_obj)
     index_url = index_page.get_url(request)
     set_card_urls(page_obj, index_page, index_url)
+    attach_cached_cards(request, page_obj.object_list)
 
     filter_items = form.querystring_items()
     return {

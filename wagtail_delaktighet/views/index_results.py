@@ -16,8 +16,7 @@ from threading import Lock
 
 from django.db import connections
 from django.db.models import Count, F, IntegerField, Window
-from django.db.models.expressions import Expression
-from django.db.models.functions import RowNumber
+from django.db.models.expressions import Expression, OrderBy
 
 from ..models import DialoguePage
 from ..models.status import (
@@ -29,10 +28,15 @@ from ..models.status import (
 from ..pagination import TOTAL
 from .index_cards import area_ids
 
-#: The inner part's alias and the names of its columns.
+#: The inner part's alias, and its columns: {ordering's field: column}.
 LISTED = "listed"
 LISTED_ID = "listed_id"
-POSITION = "listed_position"
+LISTED_COLUMNS = {
+    "status_rank": "status_rank",
+    "status_sort_date": "status_sort_date",
+    "closes_at": "listed_closes_at",
+    "pk": LISTED_ID,
+}
 
 #: Fields of a dialogue the index's cards never read.
 CARD_UNUSED = [
@@ -53,8 +57,8 @@ def listed_ids_query(children, lookups, status, filters):
     """The inner part's builder: from ``values`` (prepared_sql.py), the ids
     of the listed dialogues (``children(values)``) with the ``status`` and
     the ``filters`` (names, their values among the values; ``lookups``:
-    each one's lookup), each with its position in the index's order and the
-    total."""
+    each one's lookup) in the index's order, each with what it is ordered
+    by and the total."""
 
     def build(values):
         queryset = annotate_status_rank(children(values), values["now"])
@@ -64,14 +68,11 @@ def listed_ids_query(children, lookups, status, filters):
             queryset = queryset.filter(**{lookups[name]: values[name]})
         return (
             queryset.annotate(
-                **{
-                    LISTED_ID: F("pk"),
-                    POSITION: Window(RowNumber(), order_by=status_ordering()),
-                    TOTAL: Window(Count("*")),
-                }
+                **{LISTED_ID: F("pk"), LISTED_COLUMNS["closes_at"]: F("closes_at")},
+                **{TOTAL: Window(Count("*"))},
             )
-            .order_by(POSITION)
-            .values(LISTED_ID, POSITION, TOTAL)
+            .order_by(*status_ordering())
+            .values(*LISTED_COLUMNS.values(), TOTAL)
         )
 
     build.shape = (status, tuple(filters))
@@ -79,12 +80,10 @@ def listed_ids_query(children, lookups, status, filters):
 
 
 class ListedColumn(Expression):
-    """A column of the inner part, in the outer part's SELECT."""
+    """A column of the inner part, in the outer part's SELECT or ORDER BY."""
 
-    output_field = IntegerField()
-
-    def __init__(self, column):
-        super().__init__()
+    def __init__(self, column, output_field=None):
+        super().__init__(output_field=output_field or IntegerField())
         self.column = column
 
     def as_sql(self, compiler, connection):
@@ -100,14 +99,28 @@ def card_rows_query():
         annotate_final_feedback(DialoguePage.objects.all())
         .defer(*CARD_UNUSED)
         .annotate(area_ids=area_ids(), **{TOTAL: ListedColumn(TOTAL)})
-        .order_by()
+        .order_by(*listed_ordering())
     )
+
+
+def listed_ordering():
+    """``status_ordering`` over the inner part's columns: the outer part
+    keeps the order the inner one found."""
+    return [
+        OrderBy(
+            ListedColumn(LISTED_COLUMNS[order.expression.name]),
+            descending=order.descending,
+            nulls_first=order.nulls_first,
+            nulls_last=order.nulls_last,
+        )
+        for order in status_ordering()
+    ]
 
 
 def _split_outer(using):
     """(head, tail): the outer part's SQL before and after the inner part,
     or None if it does not have the shape to take it: no parameter after
-    its one FROM (none in a WHERE, a join or an ordering)."""
+    its one FROM (none in a WHERE, a join or the ordering)."""
     connection = connections[using]
     qn = connection.ops.quote_name
     sql, params = card_rows_query().query.get_compiler(using).as_sql()
@@ -123,7 +136,7 @@ def _split_outer(using):
         f") {qn(LISTED)} INNER JOIN {table} ON "
         f"({qn(LISTED)}.{qn(LISTED_ID)} = {table}.{pk}) INNER JOIN "
     )
-    tail = f"{join}{rest} ORDER BY {qn(LISTED)}.{qn(POSITION)}"
+    tail = f"{join}{rest}"
     return f"{head} FROM (", tail, tuple(params)
 
 
