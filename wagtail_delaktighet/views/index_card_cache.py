@@ -25,16 +25,15 @@ from .. import content_generation
 from ..blocks.form_cache import settings_generation
 
 
-def card_cache_key(request, dialogue):
-    """The cache key of ``dialogue``'s card, or None where it is not
-    cached."""
-    if not getattr(dialogue, "card_url", None):
+def card_cache_key(prefix, dialogue):
+    """The cache key of ``dialogue``'s card under ``prefix`` (the content
+    generation's), or None where it is not cached."""
+    if prefix is None or not getattr(dialogue, "card_url", None):
         return None
     feedback = getattr(dialogue, "final_feedback", None)
     if feedback is not None and not getattr(feedback, "card_url", None):
         return None
     parts = [
-        settings_generation(),
         dialogue.pk,
         dialogue.live_revision_id,
         dialogue.status,
@@ -42,19 +41,24 @@ def card_cache_key(request, dialogue):
         dialogue.final_feedback_id,
         dialogue.card_url,
         feedback.card_url if feedback is not None else "",
-        translation.get_language() or "",
-        timezone.get_current_timezone_name(),
     ]
     text = "\x1f".join(map(str, parts))
     digest = hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
-    return content_generation.key(request, "index-card", digest)
+    return f"{prefix}:{digest}"
 
 
 def attach_cached_cards(request, dialogues):
     """Set each dialogue's ``card_cache_key`` and, where the cache has it,
     its ``cached_card``: one read for the whole page."""
+    prefix = content_generation.key(
+        request,
+        "index-card",
+        settings_generation(),
+        translation.get_language() or "",
+        timezone.get_current_timezone_name(),
+    )
     for dialogue in dialogues:
-        dialogue.card_cache_key = card_cache_key(request, dialogue)
+        dialogue.card_cache_key = card_cache_key(prefix, dialogue)
     keys = [dialogue.card_cache_key for dialogue in dialogues]
     found = cache.get_many([key for key in keys if key])
     for dialogue in dialogues:
