@@ -964,6 +964,7 @@ def test_the_index_and_a_dialogue_run_their_prepared_sql_on_this_database(
     # dialogue page's snippets) would still be right but build their queries
     # for every request: this says they do not.
     from wagtail_delaktighet import prepared_sql
+    from wagtail_delaktighet.views import index_results
 
     topic = Topic.objects.create(name="Parker")
     open_dialogue = make_at("Open", topics=[topic])
@@ -986,8 +987,11 @@ def test_the_index_and_a_dialogue_run_their_prepared_sql_on_this_database(
     }
     shapes = {key[2] for key in prepared}
     assert ("index-choices",) in shapes
-    assert ("index-results", "feedback_published", ()) in shapes
-    assert ("index-results", "upcoming", ("level",)) in shapes
+    assert ("index-listed", "feedback_published", ()) in shapes
+    assert ("index-listed", "upcoming", ("level",)) in shapes
+    # The page's whole rows are read in the same query, joined to the ids.
+    assert not any(shape[0] == "index-results" for shape in shapes), shapes
+    assert index_results.outer_sql(alias) is not None
     assert any(shape[0] == "dialogue-facets" for shape in shapes), shapes
     assert all(entry is not None for entry in prepared.values()), prepared
 

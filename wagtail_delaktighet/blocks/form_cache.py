@@ -47,9 +47,10 @@ def renew_generation():
     _generation = uuid.uuid4().hex[:12]
 
 
-def generation() -> str:
-    """This process's marker of the settings and templates HTML was
-    rendered under."""
+def settings_generation() -> str:
+    """This process's marker of its settings and templates: other HTML
+    cached from templates (a dialogue page's content, the index's cards) is
+    keyed under it too."""
     return _generation
 
 

@@ -103,11 +103,22 @@ def annotate_status_order(queryset, now=None):
     what ``order_by_status`` needs and what ``set_status`` completes in
     Python. The feedback subquery appears once in the SELECT; ordering reads
     the dates only."""
+    return annotate_final_feedback(annotate_status_rank(queryset, now))
+
+
+def annotate_final_feedback(queryset):
+    """Add ``final_feedback_id``: what ``set_status`` needs besides the
+    dates."""
+    return queryset.annotate(final_feedback_id=_final_feedback_id())
+
+
+def annotate_status_rank(queryset, now=None):
+    """Add ``status_rank`` and ``status_sort_date``: what
+    ``status_ordering`` orders by, from the dates alone."""
     now, _today = _now_values(now)
     upcoming = Q(opens_at__gt=now)
     ended = Q(closes_at__lte=now) & ~upcoming
     return queryset.annotate(
-        final_feedback_id=_final_feedback_id(),
         status_rank=Case(
             When(upcoming, then=Value(STATUS_RANK[DialogueStatus.UPCOMING])),
             When(ended, then=Value(STATUS_RANK[DialogueStatus.CLOSED])),
@@ -201,10 +212,15 @@ def set_status(dialogues, now=None):
         )
 
 
-def order_by_status(queryset):
-    return queryset.order_by(
-        "status_rank",
+def status_ordering():
+    """The index's order, over ``annotate_status_rank``'s annotations."""
+    return [
+        F("status_rank").asc(),
         F("status_sort_date").asc(nulls_last=True),
         F("closes_at").desc(nulls_last=True),
-        "pk",
-    )
+        F("pk").asc(),
+    ]
+
+
+def order_by_status(queryset):
+    return queryset.order_by(*status_ordering())

@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from ..blocks.consultation import BLOCK_ANCHOR_PREFIX
 from ..blocks.form_cache import cached_fragment
 from ..models.influence import ladder_for
+from ..views.index_card_cache import cached_card
 
 register = template.Library()
 
@@ -184,3 +185,27 @@ def dlk_dialogue_content_cache(parser, token):
     nodelist = parser.parse(("enddlk_dialogue_content_cache",))
     parser.delete_first_token()
     return DialogueContentCacheNode(nodelist)
+
+
+class IndexCardNode(template.Node):
+    def __init__(self, dialogue, nodelist):
+        self.dialogue = dialogue
+        self.nodelist = nodelist
+
+    def render(self, context):
+        dialogue = self.dialogue.resolve(context)
+        return cached_card(dialogue, lambda: self.nodelist.render(context))
+
+
+@register.tag("dlk_index_card")
+def dlk_index_card(parser, token):
+    """``{% dlk_index_card dialogue %}…{% enddlk_index_card %}``: the
+    enclosed card of one dialogue on the index, from Django's cache when the
+    index read it there (views/index_card_cache.py). Put only what the card
+    shows of the dialogue inside."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes the dialogue.")
+    nodelist = parser.parse(("enddlk_index_card",))
+    parser.delete_first_token()
+    return IndexCardNode(parser.compile_filter(bits[1]), nodelist)

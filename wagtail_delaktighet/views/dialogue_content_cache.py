@@ -73,7 +73,7 @@ def content_key(request, page, template_name):
             return None
         variants.append(f"{block_id}={variant}")
     parts = [
-        form_cache.generation(),
+        form_cache.settings_generation(),
         page.pk,
         page.live_revision_id,
         # Only the consultation blocks show what the page's contributions

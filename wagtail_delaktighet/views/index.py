@@ -10,7 +10,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    OuterRef,
     Value,
     Window,
 )
@@ -38,21 +37,14 @@ from ..models.status import annotate_status_order, set_status, status_condition
 from ..pagination import TOTAL, prepared_page
 from ..prepared_sql import prepared_sql
 from .index_cache import CachedChoices
+from .index_card_cache import attach_cached_cards
 from .index_cards import (
     area_ids,
     attach_final_feedback,
     attach_snippets,
     set_card_urls,
 )
-
-#: Fields of a dialogue the index's cards never read.
-CARD_UNUSED = [
-    "body",
-    "can_influence",
-    "cannot_influence",
-    "input_handling",
-    "adaptations",
-]
+from .index_results import CARD_UNUSED, card_rows, listed_ids_query
 
 
 def listed_dialogues(index_page):
@@ -91,8 +83,10 @@ def public_children(values):
     dialogue itself, none on the index or its ancestors. Wagtail reads every
     restriction first, in a query of its own, and writes one condition per
     restriction; these have the same shape whatever the restrictions, and
-    the database runs the second once, not once per dialogue."""
-    on_itself = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    the database runs each once, not once per dialogue (the first as a
+    NOT IN: PostgreSQL hashes its few ids rather than probing for each of
+    the dialogues; page ids are never NULL)."""
+    restricted = PageViewRestriction.objects.values("page_id")
     above = PageViewRestriction.objects.filter(
         # The restricted page's path is the start of the index's.
         Exact(
@@ -108,7 +102,7 @@ def public_children(values):
         DialoguePage.objects.filter(
             path__startswith=values["path"], depth=values["depth"], live=True
         )
-        .exclude(Exists(on_itself))
+        .exclude(id__in=restricted)
         .exclude(Exists(above))
     )
 
@@ -239,17 +233,31 @@ def subpage_below(index_url, index_page, route_name):
 
 
 def results_page(build, values, using, start, stop):
-    """Rows ``start`` to ``stop`` of the listing ``build`` makes."""
-    sql, params = prepared_sql(
-        ("index-results", *build.shape),
+    """Rows ``start`` to ``stop`` of the listing ``build`` makes: sorted and
+    counted on ids, then read whole for the page only (index_results.py);
+    as one query over whole rows where that cannot be joined."""
+    listed = listed_ids_query(public_children, DialogueFilterForm.LOOKUPS, *build.shape)
+    inner_sql, inner_params = prepared(
+        ("index-listed", *build.shape), listed, values, using
+    )
+    rows = card_rows(inner_sql, inner_params, using, start, stop)
+    if rows is not None:
+        return rows
+    sql, params = prepared(("index-results", *build.shape), build, values, using)
+    sql = f"{sql} {connections[using].ops.limit_offset_sql(start, stop)}"
+    return list(DialoguePage.objects.raw(sql, params))
+
+
+def prepared(key, build, values, using):
+    """``build(values)``'s SQL, compiled once per database and ``key``."""
+    return prepared_sql(
+        key,
         build,
         {name: STAND_INS[name] for name in values},
         values,
         prep=prep_for(using),
         using=using,
     )
-    sql = f"{sql} {connections[using].ops.limit_offset_sql(start, stop)}"
-    return list(DialoguePage.objects.raw(sql, params))
 
 
 def read_choices(values, using, cached):
@@ -308,6 +316,7 @@ def index_context(request, index_page):
     attach_final_feedback(page_obj)
     index_url = index_page.get_url(request)
     set_card_urls(page_obj, index_page, index_url)
+    attach_cached_cards(request, page_obj.object_list)
 
     filter_items = form.querystring_items()
     return {

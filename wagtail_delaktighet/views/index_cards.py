@@ -101,7 +101,8 @@ def attach_areas(dialogues):
 
 
 def set_card_urls(dialogues, index_page, index_url):
-    """Each card's link as Wagtail's ``get_url`` makes it, from the index's:
+    """Each card's links (the dialogue's, its final feedback's) as Wagtail's
+    ``get_url`` makes them, from the index's:
     the rest of the dialogue's ``url_path``, quoted as ``reverse`` quotes
     it, without working out the sites of each dialogue. Left to ``pageurl``
     (no ``card_url``) when a site's root lies below the index, or a path is
@@ -114,9 +115,11 @@ def set_card_urls(dialogues, index_page, index_url):
         if root.root_path.startswith(below) and root.root_path != below:
             return
     for dialogue in dialogues:
-        if dialogue.url_path.startswith(below):
-            rest = dialogue.url_path[len(below) :]
-            dialogue.card_url = index_url + quote(rest, safe=URL_SAFE)
+        # The final feedback too (attach_final_feedback), below the dialogue.
+        for page in (dialogue, getattr(dialogue, "final_feedback", None)):
+            if page is not None and page.url_path.startswith(below):
+                rest = page.url_path[len(below) :]
+                page.card_url = index_url + quote(rest, safe=URL_SAFE)
 
 
 def attach_final_feedback(dialogues):
