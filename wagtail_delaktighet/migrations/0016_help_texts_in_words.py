@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_delaktighet', '0017_results_version'),
+        ('wagtail_delaktighet', '0015_results_version'),
     ]
 
     operations = [
