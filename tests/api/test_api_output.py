@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 import wagtail
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -238,7 +239,8 @@ def with_level_named(content, level):
 
 
 def responses(client, index, full):
-    """The listing, a detail and the listing with display HTML, as bytes."""
+    """The listing, a detail, the listing with display HTML and the v3
+    detail, as bytes."""
     listing = {**LISTING, "child_of": index.pk}
     found = {
         "listing": client.get("/api/v2/pages/", listing),
@@ -248,6 +250,9 @@ def responses(client, index, full):
         found["listing_html"] = client.get(
             "/api/v2/pages/", {**listing, "rich_text_format": "html"}
         )
+        # The v3 API reads the same field declarations.
+        with override_settings(ROOT_URLCONF="tests.api.v3_urls"):
+            found["v3_detail"] = client.get(f"/api/v3/pages/{full.pk}/")
     for response in found.values():
         assert response.status_code == 200
     return {
