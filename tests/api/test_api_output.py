@@ -24,6 +24,12 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from tests.feedback.support import (
+    feedback_decision,
+    feedback_item,
+    feedback_milestone,
+    make_feedback,
+)
 from tests.participation.support import every_block, wish_list
 from wagtail_delaktighet.models import (
     Area,
@@ -36,6 +42,8 @@ from wagtail_delaktighet.models import (
     DialogueIndexPage,
     DialoguePage,
     DialoguePhase,
+    FeedbackOutcome,
+    FeedbackPage,
     Method,
     StrategicGoal,
     TargetGroup,
@@ -83,8 +91,8 @@ def named(model, pk, name, **fields):
 @pytest.fixture
 def dialogues(home_page, make_dialogue, level):
     """Under an index of their own: one dialogue with every field and list
-    filled (two of each row, so lists keep their order), one with only what
-    publishing needs."""
+    filled (two of each row, so lists keep their order) and its final
+    feedback, one with only what publishing needs."""
     index = DialogueIndexPage(pk=9100, title="Inspelade dialoger", slug="inspelade")
     home_page.add_child(instance=index)
     committee = body(9201, "Parknämnden")
@@ -225,10 +233,23 @@ def dialogues(home_page, make_dialogue, level):
         closes_at=CLOSES,
         feedback_promised_on=date(2020, 4, 15),
     )
-    Page.objects.filter(pk__in=[index.pk, full.pk, bare.pk]).update(
+    feedback = make_feedback(
+        full,
+        pk=9120,
+        items=[
+            feedback_item(),
+            feedback_item(outcome=FeedbackOutcome.NOT_DONE, reason="Strandskydd."),
+        ],
+        decisions=[feedback_decision(body=committee), feedback_decision()],
+        milestones=[
+            feedback_milestone(),
+            feedback_milestone(title="Invigning", description="I parken."),
+        ],
+    )
+    Page.objects.filter(pk__in=[index.pk, full.pk, bare.pk, feedback.pk]).update(
         first_published_at=PUBLISHED, last_published_at=PUBLISHED
     )
-    return index, full, bare
+    return index, full, bare, feedback
 
 
 def with_level_named(content, level):
@@ -238,13 +259,14 @@ def with_level_named(content, level):
     )
 
 
-def responses(client, index, full):
-    """The listing, a detail, the listing with display HTML and the v3
-    detail, as bytes."""
+def responses(client, index, full, feedback):
+    """The listing, the details of the full dialogue and of its feedback, the
+    listing with display HTML and the v3 detail, as bytes."""
     listing = {**LISTING, "child_of": index.pk}
     found = {
         "listing": client.get("/api/v2/pages/", listing),
         "detail": client.get(f"/api/v2/pages/{full.pk}/"),
+        "feedback_detail": client.get(f"/api/v2/pages/{feedback.pk}/"),
     }
     if wagtail.VERSION >= (8,):
         found["listing_html"] = client.get(
@@ -262,16 +284,17 @@ def responses(client, index, full):
 
 
 def dialogue_fields(content):
-    """The fields the dialogue declares, of every item (or of a detail)."""
+    """The fields the package's pages declare, of every item (or of a
+    detail)."""
     data = json.loads(content)
-    own = {field.name for field in DialoguePage.api_fields}
+    own = {field.name for field in DialoguePage.api_fields + FeedbackPage.api_fields}
     items = data.get("items", [data])
     return [{k: v for k, v in item.items() if k in own} for item in items]
 
 
 def test_output_is_exactly_the_recorded_one(client, dialogues):
-    index, full, _bare = dialogues
-    found = responses(client, index, full)
+    index, full, _bare, feedback = dialogues
+    found = responses(client, index, full, feedback)
 
     if os.environ.get("RECORD_API_OUTPUT"):
         RECORDED.mkdir(exist_ok=True)
