@@ -145,7 +145,7 @@ def dialogues(home_page, make_dialogue, level):
         feedback_promised_on=date(2020, 4, 15),
         target_groups=[
             named(TargetGroup, 9601, "Unga"),
-            named(TargetGroup, 9602, "Äldre"),
+            named(TargetGroup, 9602, "Vuxna"),
         ],
         areas=[named(Area, 9611, "Centrum"), named(Area, 9612, "Norr")],
         topics=[named(Topic, 9621, "Parker"), named(Topic, 9622, "Lek")],
