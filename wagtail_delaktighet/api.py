@@ -6,11 +6,70 @@ lists its fields explicitly, so a new model field never becomes public by
 accident (privacy by design). Lists are read in one query each, with their
 related rows, so a response does not grow in queries with the number of
 phases, activities, contacts or documents.
+
+The nested objects are plain read-only fields that build their dict from a
+fixed list of attributes, not DRF serializers: a listing of a hundred
+dialogues serializes thousands of them, and a serializer's per-field
+machinery (binding, ``get_attribute``, ``SkipField``) was most of the time.
+Each value is rendered exactly as the serializer field it replaces renders it
+(``render_*`` below), so the output is the same.
 """
 
 from typing import Any
 
 from rest_framework import serializers
+
+#: Where the pages endpoint (api_views.py) leaves a dialogue's related lists,
+#: read in bulk: ``<prefix><field name>``.
+PREFETCHED_PREFIX = "api_rows_"
+
+_BOOLEAN = serializers.BooleanField()
+_DATE = serializers.DateField()
+_DATETIME = serializers.DateTimeField()
+
+
+def render_text(value) -> str:
+    return str(value)
+
+
+def render_integer(value) -> int:
+    return int(value)
+
+
+def render_boolean(value) -> bool:
+    return _BOOLEAN.to_representation(value)
+
+
+def render_date(value):
+    return _DATE.to_representation(value)
+
+
+def render_datetime(value):
+    # DRF's rendering: in the current time zone, ISO 8601, "Z" for UTC.
+    return _DATETIME.to_representation(value)
+
+
+class ReadOnlyObject(serializers.Field):
+    """A nested object: ``attributes`` maps each public key to a render
+    function; ``None`` stays ``None``, as with DRF's serializer fields."""
+
+    attributes: dict[str, Any] = {}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        data = {}
+        for key, render in self.attributes.items():
+            attribute = getattr(value, key)
+            data[key] = None if attribute is None else render(attribute)
+        return data
+
+
+def nested(object_class):
+    """Render a related object with ``object_class`` (a ReadOnlyObject)."""
+    return object_class().to_representation
 
 
 class RelatedListField(serializers.ListField):
@@ -21,13 +80,24 @@ class RelatedListField(serializers.ListField):
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
 
+    def get_attribute(self, instance):
+        # Rows the pages endpoint read in bulk for the whole listing.
+        rows = getattr(instance, PREFETCHED_PREFIX + self.source, None)
+        if rows is not None:
+            return rows
+        return super().get_attribute(instance)
+
     def to_representation(self, data) -> list[dict[str, Any]]:
-        items = data.all()
-        # Rows prefetched by the pages endpoint (api_views.py) come with their
-        # related rows already; select_related() would fetch them again.
-        if self.select_related and not is_loaded(items):
-            items = items.select_related(*self.select_related)
-        return super().to_representation(items)
+        if isinstance(data, list):
+            items = data
+        else:
+            items = data.all()
+            # Rows prefetched by Django come with their related rows already;
+            # select_related() would fetch them again.
+            if self.select_related and not is_loaded(items):
+                items = items.select_related(*self.select_related)
+        render = self.child.to_representation
+        return [None if item is None else render(item) for item in items]
 
 
 def is_loaded(items) -> bool:
@@ -35,129 +105,145 @@ def is_loaded(items) -> bool:
     return getattr(items, "_result_cache", None) is not None
 
 
-class NamedSnippetSerializer(serializers.Serializer):
+class NamedSnippetSerializer(ReadOnlyObject):
     """Target groups, areas, topics and methods."""
 
-    id = serializers.IntegerField(read_only=True)
-    name = serializers.CharField(read_only=True)
-    description = serializers.CharField(read_only=True)
+    attributes = {
+        "id": render_integer,
+        "name": render_text,
+        "description": render_text,
+    }
 
 
 class StrategicGoalSerializer(NamedSnippetSerializer):
-    url = serializers.CharField(read_only=True)
+    attributes = {**NamedSnippetSerializer.attributes, "url": render_text}
 
 
-class BodySerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    name = serializers.CharField(read_only=True)
-    kind = serializers.CharField(read_only=True)
-    url = serializers.CharField(read_only=True)
+class BodySerializer(ReadOnlyObject):
+    attributes = {
+        "id": render_integer,
+        "name": render_text,
+        "kind": render_text,
+        "url": render_text,
+    }
 
 
-class InfluenceLevelSerializer(serializers.Serializer):
+class InfluenceLevelSerializer(ReadOnlyObject):
     """The level with its promise and its step on the ladder ("3 of 5")."""
 
-    id = serializers.IntegerField(read_only=True)
-    name = serializers.CharField(read_only=True)
-    promise = serializers.CharField(read_only=True)
-    explanation = serializers.CharField(read_only=True)
-    accepts_input = serializers.BooleanField(read_only=True)
-    requires_feedback_date = serializers.BooleanField(read_only=True)
-    step = serializers.SerializerMethodField()
-    step_count = serializers.SerializerMethodField()
+    attributes = {
+        "id": render_integer,
+        "name": render_text,
+        "promise": render_text,
+        "explanation": render_text,
+        "accepts_input": render_boolean,
+        "requires_feedback_date": render_boolean,
+    }
 
-    def _ladder_ids(self):
+    def to_representation(self, value):
         # Imported here: the models import this module.
         from .models.influence import ladder_for
 
+        data = super().to_representation(value)
         # The ladder is loaded once per request, however many dialogues list.
-        return [level.pk for level in ladder_for(self.context)]
-
-    def get_step(self, level) -> int | None:
-        ids = self._ladder_ids()
-        return ids.index(level.pk) + 1 if level.pk in ids else None
-
-    def get_step_count(self, level) -> int:
-        return len(self._ladder_ids())
+        ids = [level.pk for level in ladder_for(self.context)]
+        data["step"] = ids.index(value.pk) + 1 if value.pk in ids else None
+        data["step_count"] = len(ids)
+        return data
 
 
-class PhaseSerializer(serializers.Serializer):
-    kind = serializers.CharField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    starts_on = serializers.DateField(read_only=True)
-    ends_on = serializers.DateField(read_only=True)
-    description = serializers.CharField(read_only=True)
+class PhaseSerializer(ReadOnlyObject):
+    attributes = {
+        "kind": render_text,
+        "title": render_text,
+        "starts_on": render_date,
+        "ends_on": render_date,
+        "description": render_text,
+    }
 
 
-class ActivitySerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    method = NamedSnippetSerializer(read_only=True)
-    starts_at = serializers.DateTimeField(read_only=True)
-    ends_at = serializers.DateTimeField(read_only=True)
-    place = serializers.CharField(read_only=True)
-    address = serializers.CharField(read_only=True)
-    description = serializers.CharField(read_only=True)
-    hearing_loop = serializers.BooleanField(read_only=True)
-    interpreter = serializers.CharField(read_only=True)
-    step_free_access = serializers.BooleanField(read_only=True)
-    easy_read = serializers.BooleanField(read_only=True)
-    accessibility_notes = serializers.CharField(read_only=True)
-    registration_url = serializers.CharField(read_only=True)
+class ActivitySerializer(ReadOnlyObject):
+    attributes = {
+        "id": render_integer,
+        "title": render_text,
+        "method": nested(NamedSnippetSerializer),
+        "starts_at": render_datetime,
+        "ends_at": render_datetime,
+        "place": render_text,
+        "address": render_text,
+        "description": render_text,
+        "hearing_loop": render_boolean,
+        "interpreter": render_text,
+        "step_free_access": render_boolean,
+        "easy_read": render_boolean,
+        "accessibility_notes": render_text,
+        "registration_url": render_text,
+    }
 
 
-class DialogueContactSerializer(serializers.Serializer):
+class DialogueContactSerializer(ReadOnlyObject):
     """Who is listening (P8): the person, their kind, body and role.
 
     An official's email and phone are public contact details by design; an
     elected representative's are not published here.
     """
 
-    name = serializers.CharField(source="contact.name", read_only=True)
-    title = serializers.CharField(source="contact.title", read_only=True)
-    kind = serializers.CharField(source="contact.kind", read_only=True)
-    body = BodySerializer(source="contact.body", read_only=True)
-    role = serializers.CharField(read_only=True)
-    email = serializers.SerializerMethodField()
-    phone = serializers.SerializerMethodField()
+    contact_attributes = {
+        "name": render_text,
+        "title": render_text,
+        "kind": render_text,
+        "body": nested(BodySerializer),
+    }
 
-    def get_email(self, dialogue_contact) -> str | None:
-        contact = dialogue_contact.contact
-        return None if contact.is_elected else contact.email
-
-    def get_phone(self, dialogue_contact) -> str | None:
-        contact = dialogue_contact.contact
-        return None if contact.is_elected else contact.phone
-
-
-class DocumentSerializer(serializers.Serializer):
-    title = serializers.CharField(read_only=True)
-    href = serializers.CharField(read_only=True)
-    description = serializers.CharField(read_only=True)
+    def to_representation(self, value):
+        contact = value.contact
+        data = {}
+        for key, render in self.contact_attributes.items():
+            attribute = getattr(contact, key)
+            data[key] = None if attribute is None else render(attribute)
+        data["role"] = None if value.role is None else render_text(value.role)
+        private = contact.is_elected
+        for key in ("email", "phone"):
+            data[key] = None if private else getattr(contact, key)
+        return data
 
 
-class DecisionSerializer(serializers.Serializer):
-    title = serializers.CharField(read_only=True)
-    body = BodySerializer(read_only=True)
-    decided_on = serializers.DateField(read_only=True)
-    paragraph = serializers.CharField(read_only=True)
-    case_number = serializers.CharField(read_only=True)
-    minutes_url = serializers.CharField(read_only=True)
+class DocumentSerializer(ReadOnlyObject):
+    attributes = {
+        "title": render_text,
+        "href": render_text,
+        "description": render_text,
+    }
 
 
-class FeedbackItemSerializer(serializers.Serializer):
-    theme = serializers.CharField(read_only=True)
-    you_said = serializers.CharField(read_only=True)
-    our_response = serializers.CharField(read_only=True)
-    outcome = serializers.CharField(read_only=True)
-    reason = serializers.CharField(read_only=True)
+class DecisionSerializer(ReadOnlyObject):
+    attributes = {
+        "title": render_text,
+        "body": nested(BodySerializer),
+        "decided_on": render_date,
+        "paragraph": render_text,
+        "case_number": render_text,
+        "minutes_url": render_text,
+    }
 
 
-class MilestoneSerializer(serializers.Serializer):
-    title = serializers.CharField(read_only=True)
-    due_on = serializers.DateField(read_only=True)
-    status = serializers.CharField(read_only=True)
-    description = serializers.CharField(read_only=True)
+class FeedbackItemSerializer(ReadOnlyObject):
+    attributes = {
+        "theme": render_text,
+        "you_said": render_text,
+        "our_response": render_text,
+        "outcome": render_text,
+        "reason": render_text,
+    }
+
+
+class MilestoneSerializer(ReadOnlyObject):
+    attributes = {
+        "title": render_text,
+        "due_on": render_date,
+        "status": render_text,
+        "description": render_text,
+    }
 
 
 def snippet_list(serializer=NamedSnippetSerializer):

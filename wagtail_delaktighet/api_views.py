@@ -11,6 +11,7 @@ docs/api.md.
 from django.db.models import Prefetch
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from .api import PREFETCHED_PREFIX
 from .models import (
     DialogueActivity,
     DialogueContact,
@@ -33,26 +34,28 @@ API_SELECT_RELATED = (
 
 def api_prefetches():
     """Related lists that ``DialoguePage.api_fields`` serializes, each with
-    the rows its serializer reads."""
-    return (
-        "coordinating_bodies",
-        "target_groups",
-        "areas",
-        "topics",
-        "strategic_goals",
-        "methods",
-        "phases",
-        Prefetch(
-            "activities", queryset=DialogueActivity.objects.select_related("method")
-        ),
-        Prefetch(
-            "dialogue_contacts",
-            queryset=DialogueContact.objects.select_related("contact__body"),
-        ),
-        Prefetch(
-            "documents", queryset=DialogueDocument.objects.select_related("document")
-        ),
-        Prefetch("decisions", queryset=DialogueDecision.objects.select_related("body")),
+    the rows its serializer reads.
+
+    Each list is left on a plain attribute (``RelatedListField`` reads it):
+    Django's usual prefetch builds a manager and a queryset per dialogue and
+    relation, which cost more than the queries themselves.
+    """
+    lists = {
+        "coordinating_bodies": None,
+        "target_groups": None,
+        "areas": None,
+        "topics": None,
+        "strategic_goals": None,
+        "methods": None,
+        "phases": None,
+        "activities": DialogueActivity.objects.select_related("method"),
+        "dialogue_contacts": DialogueContact.objects.select_related("contact__body"),
+        "documents": DialogueDocument.objects.select_related("document"),
+        "decisions": DialogueDecision.objects.select_related("body"),
+    }
+    return tuple(
+        Prefetch(name, queryset=queryset, to_attr=PREFETCHED_PREFIX + name)
+        for name, queryset in lists.items()
     )
 
 
@@ -75,12 +78,16 @@ class DialoguePagesAPIViewSet(PagesAPIViewSet):
     """
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        if issubclass(queryset.model, DialoguePage):
-            # Only when the listing asks for dialogues (?type=...): a listing
-            # of plain Page rows serializes none of these fields.
-            queryset = with_api_relations(queryset)
-        return queryset
+        # Wagtail asks for the queryset twice per listing (the second time
+        # only for its model); build it, with the relations, once per request.
+        if not hasattr(self, "_built_queryset"):
+            queryset = super().get_queryset()
+            if issubclass(queryset.model, DialoguePage):
+                # Only when the listing asks for dialogues (?type=...): a
+                # listing of plain Page rows serializes none of these fields.
+                queryset = with_api_relations(queryset)
+            self._built_queryset = queryset
+        return self._built_queryset
 
     def get_object(self):
         # Wagtail calls this twice per detail view; load the dialogue once.
