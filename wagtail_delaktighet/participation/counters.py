@@ -122,12 +122,10 @@ def _uncount_deleted(sender, instance, **kwargs):
     add(instance.page_id, keys, -1)
 
 
-def _contribution_edited(sender, instance, created, update_fields=None, **kwargs):
-    # A new contribution is counted (and the version raised) by the service;
-    # its receipt is written in the same transaction, before anyone sees it.
-    if created or (update_fields and set(update_fields) == {"receipt"}):
-        return
-    raise_version(instance.page_id)
+def _contribution_edited(sender, instance, created, **kwargs):
+    # A new contribution is counted (and the version raised) by the service.
+    if not created:
+        raise_version(instance.page_id)
 
 
 def _response_changed(sender, instance, **kwargs):
