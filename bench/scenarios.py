@@ -322,6 +322,11 @@ def submission_figures(site, dialogue, runs):
     def form_page():
         return client.post(form_url, form_data)
 
+    floor_url = reverse("bench_floor", args=(dialogue.page.pk,))
+
+    def floor():
+        return client.post(floor_url, VALID_POST)
+
     figures = []
     for baseline, name, target in (
         (bare, "bare Django view", BARE_TARGET),
@@ -339,4 +344,22 @@ def submission_figures(site, dialogue, runs):
         figure.target = f"≥ {target:.2f}×"
         figure.met = figure.ratio >= target
         figures.append(figure)
+    figures.append(floor_figure(floor, bare, runs))
     return figures
+
+
+def floor_figure(floor, bare, runs):
+    """The ceiling of the submission's ratio to the bare view: the rows a
+    submission must write, in one transaction, with none of the package's
+    other work (bench/views.py, ``floor_submission``). No target."""
+    figure = compare(
+        "Submission floor: the required writes alone",
+        "one post",
+        floor,
+        bare,
+        "bare Django view",
+        runs,
+    )
+    figure.ratio = figure.baseline / figure.ours
+    figure.notes.append("the ceiling of the row above; no target")
+    return figure
