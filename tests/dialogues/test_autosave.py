@@ -108,9 +108,9 @@ def loaded(page):
     }
 
 
-def autosave(admin, page, data):
+def autosave(admin, page, data, status=200):
     response = admin.post(reverse(EDIT, args=[page.pk]), data, headers=AUTOSAVE_HEADERS)
-    assert response.status_code == 200, response.content.decode()[:2000]
+    assert response.status_code == status, response.content.decode()[:2000]
     assert response["Content-Type"] == "application/json"
     return response.json()
 
@@ -246,3 +246,27 @@ def test_a_live_dialogue_autosaves_a_draft_and_publishes_it_later(
     published = DialoguePage.objects.get(pk=page.pk)
     assert published.title == "Ny rubrik"
     assert [child.block_type for child in published.body] == ["views", "poll"]
+
+
+def test_a_draft_that_breaks_a_rule_for_drafts_is_not_autosaved(
+    admin, draft_dialogue, level
+):
+    """Closing before opening is refused on a draft too: autosave gets
+    Wagtail's JSON answer (the editor sees "There are validation errors")
+    rather than a server error, and nothing is saved."""
+    data = {
+        **edit_form(
+            level("Konsultation"),
+            [views()],
+            closes_at="2030-01-01 12:00",
+            feedback_promised_on="",
+        ),
+        **loaded(draft_dialogue),
+    }
+    revisions_before = draft_dialogue.revisions.count()
+
+    refused = autosave(admin, draft_dialogue, data, status=400)
+
+    assert refused["success"] is False
+    assert refused["error_code"] == "validation_error"
+    assert draft_dialogue.revisions.count() == revisions_before
