@@ -16,6 +16,14 @@
 (function () {
   "use strict";
 
+  function idOf(fragment) {
+    try {
+      return decodeURIComponent(fragment);
+    } catch (error) {
+      return fragment; // not percent-encoded text: use it as it is
+    }
+  }
+
   function markedElement() {
     var marked = document.querySelectorAll("[data-dlk-focus]");
     if (!marked.length) {
@@ -23,7 +31,7 @@
     }
     var fragment = window.location.hash.slice(1);
     for (var i = 0; i < marked.length; i++) {
-      if (fragment && marked[i].id === decodeURIComponent(fragment)) {
+      if (fragment && marked[i].id === idOf(fragment)) {
         return marked[i];
       }
     }
@@ -51,9 +59,7 @@
     if (!link || !link.closest(".dlk-error-summary")) {
       return;
     }
-    var target = document.getElementById(
-      decodeURIComponent(link.getAttribute("href").slice(1))
-    );
+    var target = document.getElementById(idOf(link.getAttribute("href").slice(1)));
     if (!target || target.tagName !== "FIELDSET") {
       return; // an input: the browser focuses it itself
     }
