@@ -173,7 +173,7 @@ def test_a_vote_is_confirmed_with_a_receipt_and_results(
     with browser_page.expect_navigation():
         poll_section.locator("button[type=submit]").click()
 
-    assert browser_page.url.endswith(f"{dialogue.page.url}#{poll.anchor}")
+    assert browser_page.url.endswith(f"{dialogue.page.url}#{poll.anchor}-receipt")
     notice = poll_section.locator(".dlk-notice--success")
     assert notice.get_attribute("role") == "status"
     receipt = RECEIPT.search(notice.inner_text())

@@ -250,7 +250,8 @@ def text_of(element):
 
 def assert_redirected_to_block(response, block):
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert response["Location"] == f"{block.page.url}#{block.anchor}"
+    # To the receipt, which the browser then focuses (its tabindex is -1).
+    assert response["Location"] == f"{block.page.url}#{block.anchor}-receipt"
 
 
 def receipt_shown(client, block):

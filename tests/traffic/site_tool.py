@@ -4,7 +4,8 @@ process with the servers' settings (the test process has its own database).
 ``python tests/traffic/site_tool.py COMMAND [ARGUMENT]``, COMMAND one of:
 ``migrate`` (create the schema), ``dialogue SLUG`` (a new open dialogue with a
 survey and a poll, and what the tests need to post to them), ``rows PAGE_ID``
-(what is stored for a dialogue). Each prints JSON.
+(what is stored for a dialogue), ``edit PAGE_ID TIMES`` (an editor's drafts,
+autosaved, and publishing, that many times). Each prints JSON.
 
 ``python tests/traffic/site_tool.py serve`` answers such commands, one JSON
 list per line on stdin, with one JSON line each (``{"result": …}`` or
@@ -102,7 +103,42 @@ def rows(page_id):
     return {"contributions": stored, "answers": answers}
 
 
-COMMANDS = {"migrate": migrate, "dialogue": dialogue, "rows": rows}
+def edit(page_id, times):
+    """What the admin's edit view does when an editor works on a dialogue
+    with Wagtail 8's autosave: a draft revision, overwritten by each autosave
+    (``save_revision(overwrite_revision=…)``, unchecked), then published with
+    Wagtail's own publish action; ``times`` times. Returns the revisions
+    published."""
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+    from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+
+    from wagtail_delaktighet.models import DialoguePage
+
+    editor, _created = get_user_model().objects.get_or_create(
+        username="redaktor", defaults={"is_superuser": True, "is_staff": True}
+    )
+    published = []
+    for number in range(int(times)):
+        page = DialoguePage.objects.get(pk=page_id)
+        draft = None
+        for autosave in range(3):
+            page.summary = f"Utkast {number}.{autosave}"
+            # As the edit view saves: in one transaction.
+            with transaction.atomic():
+                draft = page.save_revision(
+                    user=editor, log_action=True, overwrite_revision=draft, clean=False
+                )
+        page.summary = f"Publicerad {number}"
+        revision = page.save_revision(user=editor, log_action=True)
+        PublishPageRevisionAction(revision, user=editor).execute(
+            skip_permission_checks=True
+        )
+        published.append(revision.pk)
+    return {"published": published}
+
+
+COMMANDS = {"migrate": migrate, "dialogue": dialogue, "rows": rows, "edit": edit}
 
 
 def serve():

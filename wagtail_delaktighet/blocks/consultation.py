@@ -70,6 +70,13 @@ def block_anchor(block_id: str) -> str:
     return f"{BLOCK_ANCHOR_PREFIX}{block_id}"
 
 
+def receipt_anchor(block_id: str) -> str:
+    """The HTML id of the receipt a block shows after an accepted post: the
+    participate view redirects to it, so the browser scrolls to the receipt
+    and focuses it (it has tabindex="-1"), with or without JavaScript."""
+    return f"{block_anchor(block_id)}-receipt"
+
+
 @dataclass
 class ContributionData:
     """What a block stores for one valid form."""

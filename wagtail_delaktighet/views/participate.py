@@ -1,16 +1,19 @@
 """The HTML path for taking part: POST a block's form, get redirected back.
 
 Valid: the participation service stores it, and the browser is redirected to
-the block with a success message and the receipt (post-redirect-get).
+the block's success message with the receipt (post-redirect-get); the
+redirect's fragment names the message, so the browser focuses it.
 Invalid: the page is rendered again with the citizen's input kept and an error
-summary at the top of the block. Works without JavaScript.
+summary at the top of the block, focused the same way (the form posts to its
+id). Works without JavaScript; static/wagtail_delaktighet/js/focus.js only
+makes sure of the focus where a browser does not move it to the fragment.
 """
 
 from django.contrib import messages
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.views.decorators.debug import sensitive_post_parameters
 
-from ..blocks.consultation import block_anchor
+from ..blocks.consultation import block_anchor, receipt_anchor
 from ..participation import service
 from ..participation.forms import posted_submission_key
 from ..participation.participants import participant_token
@@ -59,7 +62,9 @@ def participate(request, page, block_id):
         block.success_message(value, submission.contribution),
         extra_tags=block_anchor(block_id),
     )
-    return HttpResponseRedirect(f"{page.get_url(request)}#{block_anchor(block_id)}")
+    # To the receipt itself, which the browser then focuses: a screen reader
+    # reads it, and the next Tab goes on from there.
+    return HttpResponseRedirect(f"{page.get_url(request)}#{receipt_anchor(block_id)}")
 
 
 def rerender(request, page, block_id, form, message, status):
