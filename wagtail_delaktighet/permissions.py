@@ -44,3 +44,29 @@ def contributions_for(user):
     return Contribution.objects.filter(
         page__in=editable_dialogues(user).order_by().values("pk")
     )
+
+
+def indexes_to_start_dialogues_in(user):
+    """The dialogue indexes under which the user may add a dialogue page (the
+    quick start offers them), in tree order."""
+    from .models import DialogueIndexPage, DialoguePage
+
+    if not user.is_active:
+        return DialogueIndexPage.objects.none()
+    addable = PagePermissionPolicy().instances_user_has_permission_for(user, "add")
+    indexes = DialogueIndexPage.objects.filter(
+        pk__in=addable.order_by().values("pk")
+    ).order_by("path")
+    return indexes if DialoguePage.is_creatable else indexes.none()
+
+
+def can_start_dialogue_in(user, index):
+    """Whether the user may add a dialogue page under ``index``, as Wagtail's
+    own "Add child page" decides."""
+    from .models import DialoguePage
+
+    return (
+        index.permissions_for_user(user).can_add_subpage()
+        and DialoguePage in index.specific_class.creatable_subpage_models()
+        and DialoguePage.can_create_at(index)
+    )

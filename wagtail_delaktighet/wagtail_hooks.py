@@ -1,8 +1,8 @@
 """Every Wagtail hook of the package, in one place: the snippets under one
 "Participation" menu, the admin URLs (admin/urls.py), the menu items and
-reports, the dashboard panels, the buttons on dialogue pages, the log actions
-(log_actions.py), the permissions and the check on bulk publishing. The views
-themselves live in admin/."""
+reports, the dashboard panels, the buttons on dialogue pages and indexes, the
+log actions (log_actions.py), the permissions and the check on bulk
+publishing. The views themselves live in admin/."""
 
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,7 @@ from .models import (
     Area,
     Body,
     Contact,
+    DialogueIndexPage,
     DialoguePage,
     InfluenceLevel,
     Method,
@@ -212,14 +213,32 @@ def dialogue_page_buttons(page, user, *, in_listing):
         )
 
 
+def dialogue_index_buttons(page, user, *, in_listing):
+    """ "New dialogue" (the quick start) on a dialogue index, for those who
+    may add dialogues under it; nothing on other pages."""
+    page_class = page.specific_class
+    if page_class is None or not issubclass(page_class, DialogueIndexPage):
+        return
+    if not permissions.can_start_dialogue_in(user, page):
+        return
+    yield Button(
+        _("New dialogue"),
+        links.quick_start_url(page),
+        icon_name="plus",
+        priority=9 if in_listing else 16,
+    )
+
+
 @hooks.register("register_page_header_buttons")
 def page_header_buttons(page, user, view_name=None, next_url=None):
     yield from dialogue_page_buttons(page, user, in_listing=False)
+    yield from dialogue_index_buttons(page, user, in_listing=False)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_buttons(page, user, next_url=None):
     yield from dialogue_page_buttons(page, user, in_listing=True)
+    yield from dialogue_index_buttons(page, user, in_listing=True)
 
 
 # -- log actions, permissions, publishing

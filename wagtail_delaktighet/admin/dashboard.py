@@ -1,9 +1,12 @@
-"""The "Participation" panel on the Wagtail admin's dashboard: how many
-contributions await moderation and which dialogues close within a week, over
-the dialogues the user may edit (and nothing for anyone who may edit none).
+"""The "Participation" panel on the Wagtail admin's dashboard: "New
+dialogue" (the quick start, admin/quick_start.py) for those who may add
+dialogues, how many contributions await moderation and which dialogues close
+within a week, over the dialogues the user may edit (and nothing for anyone
+who may neither edit nor add one).
 
 The panel costs the same few queries however many dialogues and
-contributions there are: one count and one annotated list.
+contributions there are: one count, one annotated list and whether the user
+may add dialogues anywhere.
 """
 
 from dataclasses import dataclass, field
@@ -14,8 +17,13 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from ..models import ContributionStatus
-from ..permissions import can_moderate, contributions_for, editable_dialogues
-from .links import inbox_url
+from ..permissions import (
+    can_moderate,
+    contributions_for,
+    editable_dialogues,
+    indexes_to_start_dialogues_in,
+)
+from .links import inbox_url, quick_start_url
 
 #: How far ahead "closing soon" looks.
 CLOSING_SOON = timedelta(days=7)
@@ -75,10 +83,16 @@ class ParticipationPanel(Component):
             "inbox_url": inbox_url() if links else None,
             "closing_soon": closing_soon,
             "closing_soon_days": CLOSING_SOON.days,
+            "quick_start_url": quick_start_url() if self.may_start else None,
         }
 
     def render_html(self, parent_context=None):
-        self.summary = participation_summary(parent_context["request"].user)
+        user = parent_context["request"].user
+        self.summary = participation_summary(user)
+        # A new installation has no dialogues yet: "New dialogue" is the way in.
+        self.may_start = indexes_to_start_dialogues_in(user).exists()
         if self.summary is None:
-            return ""
+            if not self.may_start:
+                return ""
+            self.summary = ParticipationSummary()
         return super().render_html(parent_context)

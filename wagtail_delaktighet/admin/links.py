@@ -43,3 +43,9 @@ def outbox_report_url():
 
 def overdue_report_url():
     return reverse(url_name("overdue_feedback"))
+
+
+def quick_start_url(index=None):
+    """The quick start ("New dialogue"), under ``index`` if given."""
+    url = reverse(url_name("quick_start"))
+    return f"{url}?{urlencode({'index': index.pk})}" if index else url

@@ -9,7 +9,14 @@ workspace under ``delaktighet/``, the reports beside Wagtail's own under
 from django.urls import path
 
 from .. import converters  # noqa: F401 - registers <dlk_id:…>
-from . import contributions, moderation_actions, offline, outbox_report, overdue
+from . import (
+    contributions,
+    moderation_actions,
+    offline,
+    outbox_report,
+    overdue,
+    quick_start,
+)
 from . import responses as response_views
 from .links import NAMESPACE
 
@@ -31,6 +38,12 @@ urlpatterns = [
         "delaktighet/moderation/bulk/",
         moderation_actions.BulkModerationView.as_view(),
         name="bulk",
+    ),
+    # A new dialogue in a few steps.
+    path(
+        "delaktighet/dialogues/new/",
+        quick_start.QuickStartView.as_view(),
+        name="quick_start",
     ),
     # One dialogue's contributions, and offline input entered for it.
     path(

@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
@@ -26,6 +27,7 @@ from .. import (
 )
 from ..fields import DialogueBodyField
 from ..forms.dialogue_page import DialoguePageForm
+from ..forms.level_choice import InfluenceLevelRadioSelect
 from ..panels import SubmissionsPanel
 from ..publishing.enforcement import PublishRulesMixin
 from ..publishing.rules import publish_rule_errors_for_page
@@ -366,7 +368,12 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         FieldPanel(
             "question",
         ),
-        FieldPanel("influence_level"),
+        # Each level with its promise and rules, and the rules in general.
+        FieldPanel("influence_level", widget=InfluenceLevelRadioSelect),
+        HelpPanel(
+            template="wagtail_delaktighet/admin/level_rules_help.html",
+            heading=_("What the influence level decides"),
+        ),
         FieldPanel(
             "can_influence",
         ),
