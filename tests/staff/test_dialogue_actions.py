@@ -39,6 +39,11 @@ def test_the_edit_view_offers_both_in_its_header_and_its_panel(
     assert link_texts(panel, listing_url(dialogue)) == [
         "All contributions, filters and export"
     ]
+    # Above the body, however long the body is.
+    html = str(page)
+    assert html.index("dlk-submissions-panel") < html.index(
+        'id="panel-child-content-body'
+    )
 
 
 def test_staff_without_rights_on_the_dialogue_get_neither(
