@@ -124,3 +124,12 @@ def test_without_listeners_every_contact_is_offered_ungrouped(admin, asked):
 
     assert not select.select("optgroup")
     assert [text_of(o) for o in select.select("option")][1:] == ["Eva Ek — official"]
+
+
+def test_a_search_with_a_nul_character_is_read_without_it(admin, asked, contacts):
+    response = admin.post(
+        respond_url(asked),
+        {"contact_search": "trafik\x00", "text": "", "action": "search_contacts"},
+    )
+
+    assert offered(response)["Other contacts"] == ["David Ek"]

@@ -84,7 +84,7 @@ class ResponseForm(forms.Form):
 
     def __init__(self, *args, listener_ids=(), outcome_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._offer_contacts(list(listener_ids))
+        self._offer_contacts(list(dict.fromkeys(listener_ids)))
         if outcome_choices:
             self.fields["outcome"] = forms.ChoiceField(
                 label=_("Outcome"), choices=list(outcome_choices)
@@ -97,7 +97,10 @@ class ResponseForm(forms.Form):
 
     def _offer_contacts(self, listener_ids):
         field = self.fields["signed_by"]
-        search = self.searched_for = str(self._value("contact_search")).strip()
+        # Read before validation, so without the NUL characters PostgreSQL
+        # refuses in a query.
+        search = str(self._value("contact_search")).replace("\x00", "").strip()
+        self.searched_for = search
         chosen = str(self._value("signed_by"))
         others = field.queryset.exclude(pk__in=listener_ids)
         if search:
