@@ -1,6 +1,7 @@
 """A read-only panel on the dialogue's edit form: how many contributions it
-has, how many await moderation, the latest few, and links to the listing and
-the moderation inbox (two queries, whatever the number of contributions)."""
+has, how many await moderation, the latest few, and links to the listing,
+entering offline input and the moderation inbox (two queries, whatever the
+number of contributions)."""
 
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
@@ -38,6 +39,7 @@ class SubmissionsPanel(Panel):
         def get_context_data(self, parent_context=None):
             from .admin.contributions import BlockDescriptions
             from .admin.links import dialogue_contributions_url, inbox_url
+            from .admin.offline import offline_input_url
             from .models import Contribution, ContributionStatus
             from .permissions import can_moderate
 
@@ -57,6 +59,7 @@ class SubmissionsPanel(Panel):
                 pending=counts["pending"],
                 latest=[(c, describe(c)) for c in latest],
                 listing_url=dialogue_contributions_url(page),
+                offline_url=offline_input_url(page),
                 inbox_url=(
                     inbox_url(page) if can_moderate(self.request.user, page) else None
                 ),

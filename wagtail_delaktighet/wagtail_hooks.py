@@ -13,12 +13,12 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import log_actions, permissions
+from . import log_actions
 from .admin import links
 from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
 from .admin.dashboard import ParticipationPanel
+from .admin.dialogue_actions import dialogue_actions
 from .admin.moderation_actions import ModerationMenuItem
-from .admin.offline import offline_input_url
 from .admin.outbox_report import OutboxMenuItem
 from .admin.overdue import OverdueFeedbackMenuItem
 from .admin.overdue_panel import OverdueFeedbackPanel
@@ -188,11 +188,9 @@ def add_dashboard_panels(request, panels):
 
 # -- buttons on dialogue pages (page header and page listings)
 
-#: (label, address, icon, priority in the header, priority in listings)
-DIALOGUE_PAGE_BUTTONS = [
-    (_("Contributions"), links.dialogue_contributions_url, "comment", 61, 44),
-    (_("Enter offline input"), offline_input_url, "form", 62, 45),
-]
+#: Where each action of admin/dialogue_actions.py goes among Wagtail's own
+#: buttons: (priority in the header, priority in listings).
+BUTTON_PRIORITIES = {"contributions": (61, 44), "offline": (62, 45)}
 
 
 def dialogue_page_buttons(page, user, *, in_listing):
@@ -202,13 +200,12 @@ def dialogue_page_buttons(page, user, *, in_listing):
     page_class = page.specific_class
     if page_class is None or not issubclass(page_class, DialoguePage):
         return
-    if not permissions.can_see_contributions(user, page):
-        return
-    for label, url, icon, header_priority, listing_priority in DIALOGUE_PAGE_BUTTONS:
+    for action in dialogue_actions(page, user):
+        header_priority, listing_priority = BUTTON_PRIORITIES[action.name]
         yield Button(
-            label,
-            url(page),
-            icon_name=icon,
+            action.label,
+            action.url,
+            icon_name=action.icon,
             priority=listing_priority if in_listing else header_priority,
         )
 

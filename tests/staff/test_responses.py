@@ -12,9 +12,11 @@ from wagtail.models import ModelLogEntry
 
 from tests.participation.support import (
     DialogueWithBlocks,
+    poll,
     question,
     submit,
     text_of,
+    valid_fields,
     views,
 )
 from wagtail_delaktighet import log_actions, moderation, permissions
@@ -278,11 +280,16 @@ def test_the_dialogues_own_contacts_are_offered_first(
     ]
 
 
-def test_only_questions_take_answers(admin, dialogue, councillor):
-    views_contribution = submit(dialogue.block("views"), {"text": "Fler bänkar"})
+def test_blocks_that_take_no_answers_refuse_them(
+    admin, consultation_dialogue, councillor
+):
+    # Views and questions take answers (tests/staff/test_views_answers.py);
+    # a poll's votes do not.
+    polled = consultation_dialogue(body=[poll()]).block("poll")
+    vote = submit(polled, valid_fields(polled))
 
-    assert admin.get(respond_url(views_contribution)).status_code == 404
-    response = answer(admin, views_contribution, councillor, "Svar")
+    assert admin.get(respond_url(vote)).status_code == 404
+    response = answer(admin, vote, councillor, "Svar")
     assert response.status_code == 404
     assert not OfficialResponse.objects.exists()
 

@@ -18,9 +18,11 @@ from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import registry as log_registry
 
 from .. import moderation, permissions
+from ..converters import is_id
 from ..models import (
     Contribution,
     ContributionPersonalData,
@@ -38,6 +40,7 @@ from .contribution_filters import (
     DialogueContributionFilterSet,
     ModerationInboxFilterSet,
 )
+from .dialogue_actions import dialogue_actions
 from .export import ContributionExportMixin
 from .links import (
     detail_url,
@@ -251,8 +254,6 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
 
     @cached_property
     def header_buttons(self):
-        from wagtail.admin.widgets.button import HeaderButton
-
         buttons = [
             HeaderButton(
                 _("Edit dialogue"),
@@ -266,6 +267,12 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
                     _("Moderation inbox"), url=inbox_url(self.page), icon_name="tasks"
                 )
             )
+        buttons += [
+            HeaderButton(action.label, url=action.url, icon_name=action.icon)
+            for action in dialogue_actions(
+                self.page, self.request.user, exclude=["contributions"]
+            )
+        ]
         return buttons
 
 
@@ -299,11 +306,40 @@ class ModerationInboxView(ContributionListingView):
         return [dialogue_blocks(dialogue) for dialogue in dialogues]
 
     @cached_property
+    def filtered_dialogue(self):
+        """The dialogue the inbox is filtered to, if the user may edit it."""
+        value = self.request.GET.get("page", "")
+        if not is_id(value):
+            return None
+        return (
+            permissions.editable_dialogues(self.request.user).filter(pk=value).first()
+        )
+
+    @cached_property
+    def header_buttons(self):
+        # Filtered to one dialogue, the inbox offers what the dialogue's edit
+        # view offers: its contributions and entering offline input.
+        dialogue = self.filtered_dialogue
+        if dialogue is None:
+            return []
+        return [
+            HeaderButton(action.label, url=action.url, icon_name=action.icon)
+            for action in dialogue_actions(dialogue, self.request.user)
+        ]
+
+    @cached_property
     def columns(self):
         columns = list(super().columns)
         columns.insert(
             2,
-            Column("dialogue", label=_("Dialogue"), accessor=lambda c: c.page.title),
+            # Each row links to its dialogue's contributions (and from there
+            # to entering offline input).
+            TitleColumn(
+                "dialogue",
+                label=_("Dialogue"),
+                accessor=lambda c: c.page.title,
+                get_url=lambda c: dialogue_contributions_url(c.page),
+            ),
         )
         if self.can_moderate:
             columns.insert(0, SelectColumn("select", label=_("Select")))

@@ -8,6 +8,7 @@ question along with it and logs both.
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext
@@ -20,6 +21,7 @@ from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 
 from .. import permissions
 from ..blocks.addressing import addressee_label
+from ..converters import is_id
 from ..forms.ids import IdChoiceField
 from ..models import Contact, Contribution, DialogueContact, OfficialResponse
 from ..moderation import responses
@@ -28,6 +30,7 @@ from .links import respond_url
 
 PUBLISH = "publish"
 DRAFT = "draft"
+SEARCH = "search_contacts"
 
 
 def contact_role(contact):
@@ -50,7 +53,12 @@ class ContactChoiceField(IdChoiceField):
 
 class ResponseForm(forms.Form):
     """Who signs the answer and what it says; ``outcome`` only when the
-    block offers outcome choices (the status part of an idea's response)."""
+    block offers outcome choices (the status part of an idea's response).
+
+    The dialogue's own contacts, who listen in it (``listener_ids``, in the
+    dialogue's order), are offered first; the other contacts follow, narrowed
+    to those matching ``contact_search`` when staff search for one. Any
+    contact may sign: the choice is validated against all of them."""
 
     signed_by = ContactChoiceField(
         label=_("Signed by"),
@@ -62,41 +70,60 @@ class ResponseForm(forms.Form):
         ),
         error_messages={"required": _("Choose who signs the answer.")},
     )
+    contact_search = forms.CharField(
+        label=_("Find another contact"),
+        required=False,
+        max_length=100,
+        help_text=_("A name or title; the list of other contacts is narrowed to it."),
+    )
     text = forms.CharField(
         label=_("Answer"),
         widget=forms.Textarea(attrs={"rows": 8}),
         error_messages={"required": _("Write the answer.")},
     )
 
-    def __init__(self, *args, dialogue_contact_ids=(), outcome_choices=None, **kwargs):
+    def __init__(self, *args, listener_ids=(), outcome_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self._group_contacts(set(dialogue_contact_ids))
+        self._offer_contacts(list(dict.fromkeys(listener_ids)))
         if outcome_choices:
             self.fields["outcome"] = forms.ChoiceField(
                 label=_("Outcome"), choices=list(outcome_choices)
             )
 
-    def _group_contacts(self, dialogue_contact_ids):
-        # The dialogue's own contacts (who is listening) come first.
+    def _value(self, name):
+        if self.is_bound:
+            return self.data.get(self.add_prefix(name), "")
+        return self.initial.get(name) or ""
+
+    def _offer_contacts(self, listener_ids):
         field = self.fields["signed_by"]
-        contacts = list(field.queryset)
-        if not dialogue_contact_ids:
+        # Read before validation, so without the NUL characters PostgreSQL
+        # refuses in a query.
+        search = str(self._value("contact_search")).replace("\x00", "").strip()
+        self.searched_for = search
+        chosen = str(self._value("signed_by"))
+        others = field.queryset.exclude(pk__in=listener_ids)
+        if search:
+            # The chosen contact stays on offer, whatever the search.
+            matching = Q(name__icontains=search) | Q(title__icontains=search)
+            if is_id(chosen):
+                matching |= Q(pk=chosen)
+            others = others.filter(matching)
+        listeners = {c.pk: c for c in field.queryset.filter(pk__in=listener_ids)}
+        listed = [listeners[pk] for pk in listener_ids if pk in listeners]
+        if not listed and not search:
             return
 
-        def options(chosen):
-            return [
-                (contact.pk, field.label_from_instance(contact))
-                for contact in contacts
-                if (contact.pk in dialogue_contact_ids) == chosen
-            ]
+        def options(contacts):
+            return [(c.pk, field.label_from_instance(c)) for c in contacts]
 
         # ModelChoiceField validates against its queryset, so grouped static
         # choices only change how the select is shown.
-        field.choices = [
-            ("", field.empty_label),
-            (_("Contacts of this dialogue"), options(True)),
-            (_("Other contacts"), options(False)),
-        ]
+        choices = [("", field.empty_label)]
+        if listed:
+            choices.append((_("Contacts of this dialogue"), options(listed)))
+        choices.append((_("Other contacts"), options(others)))
+        field.choices = choices
 
 
 class RespondView(WagtailAdminTemplateMixin, TemplateView):
@@ -131,9 +158,11 @@ class RespondView(WagtailAdminTemplateMixin, TemplateView):
             {"url": self.request.path, "label": self.get_header_title()},
         ]
 
-    def get_form(self, data=None):
-        draft = responses.latest_draft(self.contribution)
-        initial = {}
+    def get_form(self, data=None, initial=None):
+        draft = (
+            None if initial is not None else responses.latest_draft(self.contribution)
+        )
+        initial = initial or {}
         if draft is not None:
             initial = {
                 "signed_by": draft.signed_by_id,
@@ -144,9 +173,9 @@ class RespondView(WagtailAdminTemplateMixin, TemplateView):
         return ResponseForm(
             data=data,
             initial=initial,
-            dialogue_contact_ids=DialogueContact.objects.filter(
-                page_id=self.page.pk
-            ).values_list("contact_id", flat=True),
+            listener_ids=DialogueContact.objects.filter(page_id=self.page.pk)
+            .order_by("sort_order", "pk")
+            .values_list("contact_id", flat=True),
             outcome_choices=outcomes(self.block_value) if outcomes else None,
         )
 
@@ -154,6 +183,11 @@ class RespondView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=self.get_form()))
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == SEARCH:
+            # Looking for another signer: the form comes back as written,
+            # its list of other contacts narrowed, nothing saved.
+            form = self.get_form(initial=request.POST.dict())
+            return self.render_to_response(self.get_context_data(form=form))
         form = self.get_form(data=request.POST)
         publish = request.POST.get("action") != DRAFT
         if form.is_valid():
@@ -198,6 +232,8 @@ class RespondView(WagtailAdminTemplateMixin, TemplateView):
             next_url=get_valid_next_url_from_request(self.request),
             PUBLISH=PUBLISH,
             DRAFT=DRAFT,
+            SEARCH=SEARCH,
+            answered_block=self.block,
         )
         return context
 

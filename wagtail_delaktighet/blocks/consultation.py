@@ -128,7 +128,8 @@ class ConsultationBlock(blocks.StructBlock):
     one_answer_per_participant = False
     #: Whether the form offers optional name, email and consent.
     collects_identity = True
-    #: Whether staff answer contributions publicly (``OfficialResponse``).
+    #: Whether staff answer contributions publicly (``OfficialResponse``);
+    #: a block opts in with ``official_responses.AnsweredPublicly``.
     accepts_official_responses = False
     #: The form field holding the contribution's one main text (views, a
     #: question), stored in content under the same key; None when there is

@@ -6,13 +6,15 @@ from ..participation import counters
 from ..participation.forms import text_field
 from .addressing import BOTH, addressed_to_block, addressee_label
 from .consultation import ConsultationBlock, ContributionData
+from .official_responses import AnsweredPublicly, with_published_responses
 from .public_listing import paginate
 
 
-class ViewsBlock(ConsultationBlock):
+class ViewsBlock(AnsweredPublicly, ConsultationBlock):
     """ "Give your views" (Lämna synpunkter): free text to elected
     representatives, officials or both; published after moderation, or kept
-    private, as the editor chooses (P1, P4)."""
+    private, as the editor chooses (P1, P4). Staff may answer published views
+    publicly; the answers show under them."""
 
     class Publication:
         AFTER_MODERATION = "after_moderation"
@@ -90,7 +92,7 @@ class ViewsBlock(ConsultationBlock):
             page=page, block_id=block_id, status=ContributionStatus.PUBLISHED
         ).only("pk", "content", "display_name", "created_at", "receipt")
         return paginate(
-            published.order_by("-created_at", "-pk"),
+            with_published_responses(published.order_by("-created_at", "-pk")),
             request,
             block_id,
             counter=counters.published_counter(page, block_id),

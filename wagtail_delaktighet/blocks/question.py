@@ -1,5 +1,4 @@
 from django import forms
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -7,10 +6,11 @@ from ..models.contributions import Contribution, ContributionStatus, OfficialRes
 from ..participation.forms import text_field
 from .addressing import BOTH, addressed_to_block, addressee_label
 from .consultation import ConsultationBlock, ContributionData
+from .official_responses import AnsweredPublicly, with_published_responses
 from .public_listing import paginate
 
 
-class QuestionBlock(ConsultationBlock):
+class QuestionBlock(AnsweredPublicly, ConsultationBlock):
     """ "Ask a question" (Ställ en fråga): a citizen's question, published
     together with its answer once answered, signed by a contact so the role of
     who answered shows (P1, P8)."""
@@ -25,8 +25,15 @@ class QuestionBlock(ConsultationBlock):
     )
     addressed_to = addressed_to_block()
 
-    accepts_official_responses = True
     text_field_name = "question"
+    answer_action = _("Answer the question")
+    response_heading = _("Answer a question")
+    answered_heading = _("The question")
+    author_label = _("Asked by")
+    publish_note = _(
+        "Publishing the answer also publishes the question, if it still awaits "
+        "moderation."
+    )
     copied_settings = ("addressed_to",)
 
     class Meta:
@@ -80,9 +87,6 @@ class QuestionBlock(ConsultationBlock):
         return ""
 
     def results(self, value, *, page, block_id, request=None):
-        published_answers = OfficialResponse.objects.filter(
-            published_at__isnull=False
-        ).select_related("signed_by", "signed_by__body")
         # Read from the published answers, which staff write one by one:
         # the questions without one, however many, are never scanned.
         answered_ids = OfficialResponse.objects.filter(
@@ -90,7 +94,7 @@ class QuestionBlock(ConsultationBlock):
             contribution__block_id=block_id,
             published_at__isnull=False,
         ).values("contribution_id")
-        answered = (
+        answered = with_published_responses(
             Contribution.objects.filter(
                 page=page,
                 block_id=block_id,
@@ -98,7 +102,6 @@ class QuestionBlock(ConsultationBlock):
                 pk__in=answered_ids,
             )
             .only("pk", "content", "display_name", "created_at", "receipt")
-            .prefetch_related(Prefetch("responses", queryset=published_answers))
             .order_by("-created_at", "-pk")
         )
         return paginate(answered, request, block_id)

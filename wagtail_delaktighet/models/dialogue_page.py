@@ -358,10 +358,12 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         FieldPanel(
             "summary",
         ),
+        # Above the body, which can be long: staff coming for the
+        # contributions find them without scrolling.
+        SubmissionsPanel(),
         FieldPanel(
             "body",
         ),
-        SubmissionsPanel(),
     ]
     purpose_panels = [
         FieldPanel("purpose"),
