@@ -13,7 +13,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import log_actions
+from . import log_actions, permissions
 from .admin import links
 from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
 from .admin.dashboard import ParticipationPanel
