@@ -138,4 +138,10 @@ DEFAULT_FROM_EMAIL = "delaktighet@alvby.example"
 # Tasks run in the request in the demo; production sites configure a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Residents log in with the site's own accounts to give binding answers
+# (docs/configuration.md, "Binding answers: logged-in residents"); a
+# municipality points this at its e-legitimation login.
+LOGIN_URL = "/konto/logga-in/"
+LOGIN_REDIRECT_URL = "/"
+
 WAGTAIL_DELAKTIGHET = {}

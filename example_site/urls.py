@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -11,6 +12,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("delaktighet/", include("wagtail_delaktighet.urls")),
+    # Residents log in here (settings.LOGIN_URL) to give binding answers.
+    path("konto/logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "konto/logga-ut/",
+        auth_views.LogoutView.as_view(next_page="/"),
+        name="logout",
+    ),
 ]
 
 if settings.DEBUG:

@@ -131,6 +131,9 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
 }
 
+# The example site's login for residents (binding answers).
+LOGIN_URL = "/konto/logga-in/"
+
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEFAULT_FROM_EMAIL = "delaktighet@alvby.example"
 

@@ -2,9 +2,11 @@
 process with the servers' settings (the test process has its own database).
 
 ``python tests/traffic/site_tool.py COMMAND [ARGUMENT]``, COMMAND one of:
-``migrate`` (create the schema), ``dialogue SLUG`` (a new open dialogue with a
-survey and a poll, and what the tests need to post to them), ``rows PAGE_ID``
-(what is stored for a dialogue), ``edit PAGE_ID TIMES`` (an editor's drafts,
+``migrate`` (create the schema), ``dialogue SLUG [binding]`` (a new open
+dialogue with a survey and a poll, and what the tests need to post to them;
+with ``binding``, only logged-in residents can answer them), ``resident
+USERNAME PASSWORD`` (a resident's account), ``rows PAGE_ID`` (what is stored
+for a dialogue), ``edit PAGE_ID TIMES`` (an editor's drafts,
 autosaved, and publishing, that many times). Each prints JSON.
 
 ``python tests/traffic/site_tool.py serve`` answers such commands, one JSON
@@ -29,8 +31,9 @@ def migrate():
     return {}
 
 
-def dialogue(slug):
-    """A new open dialogue with a survey and a poll under the site's index."""
+def dialogue(slug, binding=""):
+    """A new open dialogue with a survey and a poll under the site's index;
+    ``binding``: only logged-in residents can answer them."""
     from django.utils import timezone
 
     from example_site.home.demo.site import build_home_page
@@ -66,7 +69,10 @@ def dialogue(slug):
             feedback_promised_on=(now + timedelta(days=60)).date(),
         )
     )
-    dialogue = publish_body(page, [survey(), poll()])
+    body = [survey(), poll()]
+    if binding:
+        body = [(name, {**value, "require_login": True}) for name, value in body]
+    dialogue = publish_body(page, body)
     blocks = {}
     for block in dialogue.blocks:
         blocks[block.block_type] = {
@@ -93,7 +99,12 @@ def rows(page_id):
 
     stored = {}
     for row in Contribution.objects.filter(page_id=page_id).values(
-        "block_id", "receipt", "participant_key", "dialogue_participant_key", "content"
+        "block_id",
+        "receipt",
+        "participant_key",
+        "dialogue_participant_key",
+        "account_id",
+        "content",
     ):
         stored.setdefault(row.pop("block_id"), []).append(row)
     answers = {}
@@ -138,7 +149,21 @@ def edit(page_id, times):
     return {"published": published}
 
 
-COMMANDS = {"migrate": migrate, "dialogue": dialogue, "rows": rows, "edit": edit}
+def resident(username, password):
+    """A resident's account, to log in with on the site."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_user(username, password=password)
+    return {"id": user.pk}
+
+
+COMMANDS = {
+    "migrate": migrate,
+    "dialogue": dialogue,
+    "resident": resident,
+    "rows": rows,
+    "edit": edit,
+}
 
 
 def serve():

@@ -228,7 +228,7 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
     def get_base_queryset(self):
         queryset = Contribution.objects.filter(page=self.page)
         if self.is_export and self.include_personal_data:
-            queryset = queryset.select_related("personal_data")
+            queryset = queryset.select_related("personal_data", "account")
         return queryset
 
     def get_filterset_kwargs(self):

@@ -88,12 +88,22 @@ def export_columns(blocks, describe, *, personal_data):
         ExportColumn("created", _("Created"), local_time_of_creation()),
         ExportColumn("display_name", _("Display name"), lambda c: c.display_name),
     ]
+    # Only where a block takes binding answers, so other exports keep their
+    # columns.
+    binding = takes_binding_answers(blocks)
+    if binding:
+        columns.append(ExportColumn("binding", _("Binding answer"), binding_column()))
     if personal_data:
         columns += [
             ExportColumn("name", _("Name"), lambda c: personal(c, "name")),
             ExportColumn("email", _("Email"), lambda c: personal(c, "email")),
             ExportColumn("consent", _("Consent"), consent_column()),
         ]
+        if binding:
+            # Who answered is personal data: the account's user name.
+            columns.append(
+                ExportColumn("account", _("Resident's account"), account_column())
+            )
     columns.append(ExportColumn("text", _("Text"), lambda c: describe(c).text(c)))
     columns += question_columns(blocks)
     columns.append(
@@ -159,6 +169,33 @@ def consent_column():
         return yes if personal_data.consent else no
 
     return consent
+
+
+def takes_binding_answers(blocks):
+    """Whether a block of the page (``{id: BlockInfo}``) only takes answers
+    from logged-in residents."""
+    return any(
+        info.value is not None and info.block.requires_login(info.value)
+        for info in blocks.values()
+    )
+
+
+def binding_column():
+    yes, no = _("Yes"), _("No")
+    return lambda contribution: yes if contribution.binding else no
+
+
+def account_column():
+    deleted = _("(account deleted)")
+
+    def account(contribution):
+        if not contribution.binding:
+            return ""
+        # Read with the row (select_related): one query for the export.
+        user = contribution.account
+        return user.get_username() if user is not None else deleted
+
+    return account
 
 
 class LabelPerValue:

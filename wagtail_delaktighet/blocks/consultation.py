@@ -26,6 +26,10 @@ Staff and machines read the same block (the staff side of the interface):
 ``searchable_text``, ``search_paths`` and ``input_schema``, each with a default
 derived from the block's own form. ``DialoguePage.consultation_blocks()``
 (``consultation_blocks_in`` for any body) gives a page's consultation blocks.
+
+Every consultation block, a project's own too, has the editor's option
+``require_login`` (binding answers): only logged-in residents answer, once
+per account (participation/accounts.py).
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from django import forms
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from ..conf import delaktighet_settings
@@ -114,14 +119,38 @@ class ConsultationState:
     #: Where the rendered fields of the fresh form are cached
     #: (blocks/form_cache.py); None: render them each time.
     form_cache_key: str | None = None
+    #: The login link shown instead of the form: the block takes binding
+    #: answers only and the visitor is not logged in. "" otherwise.
+    login_url: str = ""
+    #: Whether the logged-in resident has given the block's one binding
+    #: answer (so the block shows no form).
+    answered_by_account: bool = False
 
     @property
     def has_errors(self) -> bool:
         return bool(self.message) or bool(self.form.errors)
 
 
+#: The name of the option every consultation block has.
+REQUIRE_LOGIN = "require_login"
+
+
 class ConsultationBlock(blocks.StructBlock):
     """Base class of every block that collects input from participants."""
+
+    # Declared here, so every subclass (a project's own block too) has it;
+    # placed after the block's own fields (__init__, get_form_layout).
+    require_login = blocks.BooleanBlock(
+        label=_("Only logged-in residents can answer"),
+        required=False,
+        default=False,
+        help_text=_(
+            "For binding answers, as at the levels Inflytande and "
+            "Medbestämmande: residents log in with the site's login (for "
+            "example e-legitimation) and each account answers once. Visitors "
+            "who are not logged in see a link to log in instead of the form."
+        ),
+    )
 
     is_consultation = True
     #: Whether each participant may answer once only (a poll).
@@ -141,6 +170,45 @@ class ConsultationBlock(blocks.StructBlock):
     #: Content keys that copy a setting of the block rather than hold an
     #: answer (the addressee of views); never shown as answers.
     copied_settings: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The block's own fields first, the login option after them (also
+        # where Wagtail has no form layouts: 7.4).
+        if REQUIRE_LOGIN in self.child_blocks:
+            self.child_blocks.move_to_end(REQUIRE_LOGIN)
+
+    def get_form_layout(self):
+        # Wagtail 8 orders the fields by their layout: the option last there.
+        layout = super().get_form_layout()
+        if self.meta.form_layout is None:
+            names = [name for name in layout.children if name != REQUIRE_LOGIN]
+            layout.children = [*names, REQUIRE_LOGIN]
+        return layout
+
+    def requires_login(self, value: StructValue) -> bool:
+        """Whether only logged-in residents may answer: once per account."""
+        return bool(value.get(REQUIRE_LOGIN))
+
+    def has_answered(
+        self,
+        value: StructValue,
+        *,
+        page: DialoguePage,
+        block_id: str,
+        request: HttpRequest | None,
+    ) -> bool:
+        """Whether the person viewing has given the block's one answer: by
+        their account where the block takes binding answers, else by their
+        session where it allows one answer per participant (a poll)."""
+        from ..participation.accounts import account_has_answered
+        from ..participation.participants import participant_has_answered
+
+        if self.requires_login(value):
+            return account_has_answered(request, page, block_id)
+        if self.one_answer_per_participant:
+            return participant_has_answered(request, page, block_id)
+        return False
 
     # -- the plugin interface: the participant's side -------------------------
 
@@ -362,6 +430,7 @@ class ConsultationBlock(blocks.StructBlock):
             ],
             "collects_identity": self.collects_identity,
             "one_answer_per_participant": self.one_answer_per_participant,
+            "login_required": self.requires_login(value),
         }
         if page is not None:
             schema["open"] = page_accepts_input(page)
@@ -427,9 +496,21 @@ class ConsultationBlock(blocks.StructBlock):
         message: str = "",
     ) -> ConsultationState:
         """The block's form, results and where to post, on ``page``."""
+        from ..participation import accounts
         from ..participation.form_action import participation_url
 
+        login_url, answered_by_account = "", False
+        if self.requires_login(value):
+            if accounts.is_logged_in(getattr(request, "user", None)):
+                answered_by_account = self.has_answered(
+                    value, page=page, block_id=block_id, request=request
+                )
+            else:
+                # Back to the block after logging in.
+                login_url = accounts.login_url(f"{page_url}#{block_anchor(block_id)}")
         return ConsultationState(
+            login_url=login_url,
+            answered_by_account=answered_by_account,
             form=form
             if form is not None
             else self.build_form(value, block_id=block_id),

@@ -5,7 +5,6 @@ from wagtail import blocks
 from ..models.contributions import ContributionStatus
 from ..models.status import DialogueStatus
 from ..participation import counters
-from ..participation.participants import participant_has_answered
 from .charts import chart_from_counts, percent_of
 from .choices import option_items, options_block
 from .consultation import ConsultationBlock, ContributionData
@@ -78,10 +77,13 @@ class PollBlock(ConsultationBlock):
 
     def page_cache_variant(self, value, *, page, block_id, request):
         # A voter sees the results and no form (with results after voting).
-        return "voted" if participant_has_answered(request, page, block_id) else ""
+        voted = self.has_answered(value, page=page, block_id=block_id, request=request)
+        return "voted" if voted else ""
 
     def results(self, value, *, page, block_id, request=None):
-        has_voted = participant_has_answered(request, page, block_id)
+        has_voted = self.has_answered(
+            value, page=page, block_id=block_id, request=request
+        )
         visible = results_public(page) or (
             value["show_results"] == self.ShowResults.AFTER_VOTING and has_voted
         )

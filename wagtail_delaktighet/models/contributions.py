@@ -98,6 +98,31 @@ class Contribution(models.Model):
             "dialogue apart, so they can be counted. Not an IP address."
         ),
     )
+    account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resident's account"),
+        null=True,
+        blank=True,
+        # The answer is kept and still counted when the account is deleted
+        # (a resident's right to erasure, an account closed): only who gave
+        # it is forgotten. A site that must keep who answered deactivates
+        # accounts instead of deleting them. PROTECT would make an account
+        # impossible to delete once its holder had answered.
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The logged-in resident who gave a binding answer (to a block "
+            "that only logged-in residents can answer). Personal data."
+        ),
+    )
+    binding = models.BooleanField(
+        _("binding answer"),
+        default=False,
+        help_text=_(
+            "Given by a logged-in resident to a block that only logged-in "
+            "residents can answer: one answer per account."
+        ),
+    )
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("entered by staff member"),
@@ -143,7 +168,15 @@ class Contribution(models.Model):
             models.UniqueConstraint(
                 fields=["page", "block_id", "participant_key"],
                 name="dlk_one_answer_per_participant",
-            )
+            ),
+            # One binding answer per account where the block asks for a
+            # logged-in resident. Not a partial index (MariaDB has none):
+            # other contributions leave the account NULL, and NULLs never
+            # collide in a unique index on SQLite, PostgreSQL or MariaDB.
+            models.UniqueConstraint(
+                fields=["page", "block_id", "account"],
+                name="dlk_one_answer_per_account",
+            ),
         ]
         indexes = [
             # A block's contributions by status, newest first: its public

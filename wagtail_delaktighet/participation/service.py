@@ -1,7 +1,8 @@
 """The participation service: the one place that accepts a contribution.
 
 The HTML views, the REST API and the admin's offline entry all call
-``submit()``. It finds the block, checks that the dialogue takes input, checks
+``submit()``. It finds the block, checks that the dialogue takes input (and,
+for a block taking binding answers, that a resident is logged in), checks
 spam and rate limits, validates through the block's own form, and stores the
 contribution, its counted answers and any personal data in one transaction,
 with a receipt reference.
@@ -32,11 +33,12 @@ from ..models.contributions import (
     answer_value,
 )
 from ..models.status import DialogueStatus
-from . import counters, ratelimit
+from . import accounts, counters, ratelimit
 from .participants import dialogue_participant_key, participant_key
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
     from ..models import DialoguePage
     from .forms import ContributionForm
@@ -86,6 +88,17 @@ class AlreadyAnswered(ParticipationError):
     code = "already_answered"
     http_status = 409
     default_message = _("You have already answered this. Each person answers once.")
+
+
+class LoginRequired(ParticipationError):
+    """A block that takes binding answers, posted to by someone not logged in.
+    The page shows the block's login link with the message."""
+
+    code = "login_required"
+    http_status = 403
+    default_message = _(
+        "Only logged-in residents can answer this. Log in to take part."
+    )
 
 
 @dataclass
@@ -147,6 +160,7 @@ def submit(
     channel: str = Channel.WEB,
     client: str | None = None,
     participant: str | None = None,
+    account: AbstractBaseUser | AnonymousUser | None = None,
     entered_by: AbstractBaseUser | None = None,
     created_at: datetime | None = None,
 ) -> Submission:
@@ -154,9 +168,11 @@ def submit(
 
     ``client`` is a keyed hash of the sender's address (``ratelimit.client_key``)
     for the rate limit; ``participant`` a token that identifies one participant
-    across requests (for one-answer-per-participant blocks). Staff entering
-    offline input pass ``entered_by`` and a channel such as ``meeting``; the
-    open-dialogue check and the rate limit apply to online channels only.
+    across requests (for one-answer-per-participant blocks); ``account`` the
+    logged-in user (``request.user``), whose answer is binding where the block
+    requires a login. Staff entering offline input pass ``entered_by`` and a
+    channel such as ``meeting``; the open-dialogue check, the login a block
+    requires and the rate limit apply to online channels only.
 
     Returns a ``Submission``; raises a ``ParticipationError`` subclass when the
     submission cannot be accepted whatever the form says.
@@ -164,8 +180,11 @@ def submit(
     block, value = find_consultation_block(page, block_id)
     check_level_accepts_input(page)
     online = channel in Channel.online()
+    binding = online and block.requires_login(value)
     if online:
         check_dialogue_open(page)
+        if binding and not accounts.is_logged_in(account):
+            raise LoginRequired()
         if ratelimit.too_many_attempts(client):
             raise RateLimited()
 
@@ -181,20 +200,30 @@ def submit(
         block_id=block_id,
         participant=participant,
     )
+    # A binding answer is one per account, not per browser: residents who
+    # share a computer each answer with their own login.
     answer_key = (
         participant_key(participant, page, block_id)
-        if block.one_answer_per_participant and online
+        if block.one_answer_per_participant and online and not binding
         else None
     )
+    # The resident's account, set for binding answers only: the database
+    # allows one answer per account and block.
+    answering_account = account if binding else None
     # No look-up for an earlier post first: the unique constraints on the
-    # submission key and the participant key decide, and a repeat they refuse
-    # is looked up below. Counted only now, so that a post with form errors
-    # uses up nothing.
+    # submission key, the participant key and the account decide, and a
+    # repeat they refuse is looked up below. Counted only now, so that a post
+    # with form errors uses up nothing.
     if online and not ratelimit.take(client, participant=participant, page=page):
         # A repeat at the limit (a double click on the last post allowed)
         # still gets its receipt, and an answered poll still says so.
         stored_before = _stored_before(
-            form, key, page=page, block_id=block_id, answer_key=answer_key
+            form,
+            key,
+            page=page,
+            block_id=block_id,
+            answer_key=answer_key,
+            account=answering_account,
         )
         if stored_before is not None:
             return stored_before
@@ -212,21 +241,28 @@ def submit(
             submission_key=key,
             channel=channel,
             answer_key=answer_key,
+            account=answering_account,
             person_key=dialogue_participant_key(participant, page) if online else None,
             entered_by=entered_by,
             created_at=created_at or timezone.now(),
         )
     except IntegrityError:
         # A repeat: the same form posted again (a double click, a reload, two
-        # servers at once), or a second answer where only one is allowed. The
-        # unique constraints refused it. _store's atomic block, a savepoint
-        # inside any caller's transaction, has been rolled back, so the
-        # connection can still read (on PostgreSQL too) what was stored first.
+        # servers at once), or a second answer where only one is allowed (per
+        # participant, or per account). The unique constraints refused it.
+        # _store's atomic block, a savepoint inside any caller's transaction,
+        # has been rolled back, so the connection can still read (on
+        # PostgreSQL too) what was stored first.
         if online:
             # A repeat uses up nothing.
             ratelimit.give_back(client, participant=participant, page=page)
         stored_before = _stored_before(
-            form, key, page=page, block_id=block_id, answer_key=answer_key
+            form,
+            key,
+            page=page,
+            block_id=block_id,
+            answer_key=answer_key,
+            account=answering_account,
         )
         if stored_before is None:
             raise
@@ -237,14 +273,16 @@ def submit(
     return Submission(form=form, contribution=contribution)
 
 
-def _stored_before(form, key, *, page, block_id, answer_key):
+def _stored_before(form, key, *, page, block_id, answer_key, account):
     """The earlier contribution of the same submission, as a duplicate; raises
-    ``AlreadyAnswered`` when the participant answered the block with another
-    one; None when neither was stored."""
-    # One query for both: the unique constraints allow one row of each.
+    ``AlreadyAnswered`` when the participant (or the account) answered the
+    block with another one; None when none was stored."""
+    # One query for all: the unique constraints allow one row of each.
     match = Q(submission_key=key)
     if answer_key:
         match |= Q(page=page, block_id=block_id, participant_key=answer_key)
+    if account is not None:
+        match |= Q(page=page, block_id=block_id, account=account)
     earlier = list(Contribution.objects.filter(match).order_by())
     for contribution in earlier:
         if contribution.submission_key == key:
@@ -267,6 +305,7 @@ def _store(
     submission_key,
     channel,
     answer_key,
+    account,
     person_key,
     entered_by,
     created_at,
@@ -281,6 +320,8 @@ def _store(
         display_name=data_to_store.display_name[:100],
         submission_key=submission_key,
         participant_key=answer_key,
+        account=account,
+        binding=account is not None,
         dialogue_participant_key=person_key,
         entered_by=entered_by,
         created_at=created_at,

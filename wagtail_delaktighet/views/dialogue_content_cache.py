@@ -16,7 +16,11 @@ under a key of everything it depends on:
 - the clock: the page's status by its dates, and the local date;
 - the request: host, language, and each consultation block's own variant
   (``ConsultationBlock.page_cache_variant``: the poll, whether this
-  participant has voted).
+  participant has voted). A block that only logged-in residents can answer
+  needs nothing more: the cached content is only ever a visitor's who is not
+  logged in, who sees the link to log in, which depends on the page's
+  address and the settings alone; a logged-in resident gets the form, or
+  "already answered", rendered afresh.
 
 Per visitor, never cached: the CSRF token and each form's ``submission_key``
 (kept as stand-ins in the cached HTML and filled in at each view). Never

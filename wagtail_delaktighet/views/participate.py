@@ -40,6 +40,8 @@ def participate(request, page, block_id):
             participant=participant_token(
                 request, form_key=posted_submission_key(request.POST, block_id)
             ),
+            # Binding answers, where the block asks for a logged-in resident.
+            account=getattr(request, "user", None),
         )
     except service.BlockNotFound as error:
         messages.error(request, error.message)
