@@ -4,6 +4,7 @@ The database comes from ``DATABASE_URL`` (SQLite in the repository when unset).
 """
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -145,3 +146,22 @@ LOGIN_URL = "/konto/logga-in/"
 LOGIN_REDIRECT_URL = "/"
 
 WAGTAIL_DELAKTIGHET = {}
+
+# A Content-Security-Policy, on Django 6.0 and later (docs/security.md): the
+# package's pages need nothing but the site itself. Wagtail's admin gets the
+# same policy as a report only (example_site/content_security_policy.py).
+# Before Django 6.0, send the header from the web server instead.
+if find_spec("django.middleware.csp"):
+    from django.utils.csp import CSP
+
+    MIDDLEWARE += [
+        "example_site.content_security_policy.ReportOnlyPolicyInAdminMiddleware",
+        "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    ]
+    SECURE_CSP = {"default-src": [CSP.SELF]}
+
+# Nothing in the admin reaches other sites: no avatars from Gravatar (which
+# would learn a hash of each staff member's email address) and no check for a
+# new Wagtail release.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -10,6 +10,7 @@ test_sqlite_writers.py.
 """
 
 import os
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -61,8 +62,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Django 6.0's own, or the same header from the tests on older Django.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware"
+    if find_spec("django.middleware.csp")
+    else "tests.testapp.content_security_policy.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# No policy unless a test sets one (tests/browser/test_content_security_policy.py
+# sets "default-src 'self'"): an empty policy sends no header.
+SECURE_CSP = {}
 
 ROOT_URLCONF = "example_site.urls"
 

@@ -58,8 +58,8 @@ def test_a_dialogue_is_started_without_javascript(
     page.fill("#id_question", "Hur vill du att Stadsparken ska se ut?")
     page.select_option("#id_responsible_body", str(body.pk))
     page.get_by_text("Konsultation", exact=True).click()
-    page.fill("#id_opens_at", f"{today + timedelta(days=7)} 09:00")
-    page.fill("#id_closes_at", f"{today + timedelta(days=35)} 17:00")
+    page.fill("#id_opens_at", f"{today + timedelta(days=7)}T09:00")
+    page.fill("#id_closes_at", f"{today + timedelta(days=35)}T17:00")
     with page.expect_navigation():
         page.locator("#w-editor-form button[type=submit]").click()
 

@@ -6,9 +6,10 @@ unless asked otherwise."""
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.filters import WagtailFilterSet
 
 from ..blocks.consultation import get_consultation_block_types
+from ..forms.date_inputs import DateRangeInput
 from ..forms.ids import IdLookupMixin
 from ..models import Channel, Contribution, ContributionStatus
 from ..permissions import editable_dialogues
@@ -28,7 +29,7 @@ class ContributionFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
     )
     created_at = django_filters.DateFromToRangeFilter(
-        label=_("Created"), widget=DateRangePickerWidget
+        label=_("Created"), widget=DateRangeInput
     )
 
     class Meta:

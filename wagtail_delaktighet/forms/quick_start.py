@@ -5,10 +5,10 @@ admin/starter_dialogue.py)."""
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.widgets import AdminDateTimeInput
 
 from ..models import Body, DialogueIndexPage, DialoguePage, InfluenceLevel
 from ..publishing.rules import REQUIRED_TO_PUBLISH, publish_rule_errors
+from .date_inputs import DateTimeInput
 from .level_choice import InfluenceLevelRadioSelect
 
 
@@ -62,13 +62,13 @@ class QuickStartForm(forms.Form):
     )
     opens_at = forms.DateTimeField(
         label=_label("opens_at"),
-        widget=AdminDateTimeInput,
+        widget=DateTimeInput,
         help_text=_help("opens_at"),
         error_messages=_required("opens_at"),
     )
     closes_at = forms.DateTimeField(
         label=_label("closes_at"),
-        widget=AdminDateTimeInput,
+        widget=DateTimeInput,
         help_text=_help("closes_at"),
         error_messages=_required("closes_at"),
     )
