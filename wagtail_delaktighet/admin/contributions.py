@@ -46,6 +46,8 @@ from .links import (
     detail_url,
     dialogue_contributions_url,
     inbox_url,
+    records_export_url,
+    register_url,
     respond_url,
     set_next,
     url_name,
@@ -273,6 +275,24 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
                 self.page, self.request.user, exclude=["contributions"]
             )
         ]
+        buttons += [
+            # What the listing shows now, filters and search kept.
+            HeaderButton(
+                _("Register in the records system"),
+                url=register_url(self.page, self.request.GET),
+                icon_name="doc-full",
+            ),
+            HeaderButton(
+                _("Public records (CSV)"),
+                url=records_export_url(self.page, "csv"),
+                icon_name="download",
+            ),
+            HeaderButton(
+                _("Public records (JSON)"),
+                url=records_export_url(self.page, "json"),
+                icon_name="download",
+            ),
+        ]
         return buttons
 
 
@@ -371,7 +391,7 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
         super().setup(request, *args, **kwargs)
         self.contribution = get_object_or_404(
             Contribution.objects.select_related(
-                "entered_by", "moderated_by", "rejection_reason"
+                "entered_by", "moderated_by", "rejection_reason", "registered_by"
             ),
             pk=kwargs["pk"],
         )
