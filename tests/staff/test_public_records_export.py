@@ -180,3 +180,26 @@ def test_a_long_export_read_in_chunks_keeps_every_response(
     records = records_json(logged_in(committee_staff.editor_a), filled)
     assert len(records["contributions"]) == 3
     assert sum(len(c["responses"]) for c in records["contributions"]) == 2
+
+
+def test_the_listing_offers_personal_data_only_to_those_allowed_it(
+    filled, committee_staff
+):
+    from .contributions_support import listing_url, soup
+
+    def export_links(user):
+        page = soup(logged_in(user).get(listing_url(filled)))
+        return sorted(
+            a.get_text(" ").strip() for a in page.select("a[href*='public-records/?']")
+        )
+
+    assert export_links(committee_staff.editor_a) == [
+        "Public records (CSV)",
+        "Public records (JSON)",
+    ]
+    assert export_links(committee_staff.registrar_a) == [
+        "Public records (CSV)",
+        "Public records (JSON)",
+        "Public records with personal data (CSV)",
+        "Public records with personal data (JSON)",
+    ]

@@ -18,7 +18,7 @@ from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import registry as log_registry
 
 from .. import moderation, permissions
@@ -275,24 +275,48 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
                 self.page, self.request.user, exclude=["contributions"]
             )
         ]
-        buttons += [
-            # What the listing shows now, filters and search kept.
-            HeaderButton(
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        """Public records, under the header's "Actions": registering what
+        the listing shows (filters and search kept), and the export for the
+        records system, with personal data only for those allowed it."""
+        buttons = [
+            Button(
                 _("Register in the records system"),
                 url=register_url(self.page, self.request.GET),
                 icon_name="doc-full",
+                priority=10,
             ),
-            HeaderButton(
+            Button(
                 _("Public records (CSV)"),
                 url=records_export_url(self.page, "csv"),
                 icon_name="download",
+                priority=20,
             ),
-            HeaderButton(
+            Button(
                 _("Public records (JSON)"),
                 url=records_export_url(self.page, "json"),
                 icon_name="download",
+                priority=30,
             ),
         ]
+        if self.include_personal_data:
+            buttons += [
+                Button(
+                    _("Public records with personal data (CSV)"),
+                    url=records_export_url(self.page, "csv", personal_data=True),
+                    icon_name="download",
+                    priority=40,
+                ),
+                Button(
+                    _("Public records with personal data (JSON)"),
+                    url=records_export_url(self.page, "json", personal_data=True),
+                    icon_name="download",
+                    priority=50,
+                ),
+            ]
         return buttons
 
 
