@@ -153,3 +153,12 @@ def test_contributions_of_another_dialogue_are_never_marked(
     other = send_views(committee_dialogues.b.block("views"), "Längre öppettider")
     register(logged_in(committee_staff.editor_a), filled, "KS 2026/3")
     assert reload(other).registered_at is None
+
+
+def test_filters_the_listing_cannot_read_mark_nothing(filled, committee_staff):
+    client = logged_in(committee_staff.editor_a)
+    response = register(client, filled, "KS 2026/4", status="no-such-status")
+
+    assert response.status_code == 200
+    assert "filters could not be read" in soup(response).get_text(" ")
+    assert not Contribution.objects.filter(registered_at__isnull=False).exists()

@@ -49,12 +49,25 @@ class RegisterContributionsView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property
+    def listing(self):
+        listing = DialogueContributionsView()
+        listing.setup(self.request, page_id=self.page.pk)
+        return listing
+
+    @cached_property
+    def filters_are_valid(self):
+        # The listing ignores filters it cannot read and shows everything:
+        # registering must never widen to the whole dialogue that way.
+        filters = self.listing.filters
+        return filters is None or filters.is_valid()
+
+    @cached_property
     def chosen(self):
         """The contributions the listing shows with the query of this
         request: the listing's own filters and search, applied by it."""
-        listing = DialogueContributionsView()
-        listing.setup(self.request, page_id=self.page.pk)
-        return listing.get_queryset()
+        if not self.filters_are_valid:
+            return Contribution.objects.none()
+        return self.listing.get_queryset()
 
     @cached_property
     def listing_url(self):
@@ -80,7 +93,7 @@ class RegisterContributionsView(WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = RegistrationForm(request.POST)
-        if not form.is_valid():
+        if not form.is_valid() or not self.filters_are_valid:
             return self.render_form(form)
         count = public_records.register(
             self.chosen,
@@ -109,5 +122,6 @@ class RegisterContributionsView(WagtailAdminTemplateMixin, TemplateView):
                 ).count(),
                 action_url=register_url(self.page, self.request.GET),
                 listing_url=self.listing_url,
+                filters_are_valid=self.filters_are_valid,
             )
         )
