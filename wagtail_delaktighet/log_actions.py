@@ -1,6 +1,7 @@
 """Every action the package records in Wagtail's log entries (who, when,
 what), registered here and only here: for contributions, moderation, answers
-(and their withdrawal) and offline input; for feedback pages, the
+(and their withdrawal), offline input and registration in the records
+system; for feedback pages, the
 announcement to followers (following/notifications.py); for pages, a scheduled
 publishing that the publish rules refused (publishing/enforcement.py).
 ``register`` is called from wagtail_hooks."""
@@ -16,6 +17,8 @@ RESPOND = "wagtail_delaktighet.contribution.respond"
 UNPUBLISH_RESPONSE = "wagtail_delaktighet.contribution.unpublish_response"
 ENTER_OFFLINE = "wagtail_delaktighet.contribution.enter_offline"
 EXPORT = "wagtail_delaktighet.contribution.export"
+#: Registered in the municipality's records system under a case number.
+REGISTER = "wagtail_delaktighet.contribution.register"
 ANNOUNCE_FEEDBACK = "wagtail_delaktighet.feedback.announce"
 PUBLISH_REFUSED = "wagtail_delaktighet.publish.refused"
 
@@ -47,7 +50,17 @@ class PublishRefusedFormatter(LogFormatter):
         }
 
 
+class RegisterFormatter(LogFormatter):
+    label = _("Register contribution in the records system")
+
+    def format_message(self, log_entry):
+        return gettext(
+            "Registered in the records system under case number %(case_number)s"
+        ) % {"case_number": log_entry.data.get("case_number", "")}
+
+
 def register(actions):
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
     actions.register_action(PUBLISH_REFUSED)(PublishRefusedFormatter)
+    actions.register_action(REGISTER)(RegisterFormatter)

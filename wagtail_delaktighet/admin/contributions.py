@@ -18,7 +18,7 @@ from wagtail.admin.ui.tables import BaseColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import registry as log_registry
 
 from .. import moderation, permissions
@@ -46,6 +46,8 @@ from .links import (
     detail_url,
     dialogue_contributions_url,
     inbox_url,
+    records_export_url,
+    register_url,
     respond_url,
     set_next,
     url_name,
@@ -275,6 +277,48 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
         ]
         return buttons
 
+    @cached_property
+    def header_more_buttons(self):
+        """Public records, under the header's "Actions": registering what
+        the listing shows (filters and search kept), and the export for the
+        records system, with personal data only for those allowed it."""
+        buttons = [
+            Button(
+                _("Register in the records system"),
+                url=register_url(self.page, self.request.GET),
+                icon_name="doc-full",
+                priority=10,
+            ),
+            Button(
+                _("Public records (CSV)"),
+                url=records_export_url(self.page, "csv"),
+                icon_name="download",
+                priority=20,
+            ),
+            Button(
+                _("Public records (JSON)"),
+                url=records_export_url(self.page, "json"),
+                icon_name="download",
+                priority=30,
+            ),
+        ]
+        if self.include_personal_data:
+            buttons += [
+                Button(
+                    _("Public records with personal data (CSV)"),
+                    url=records_export_url(self.page, "csv", personal_data=True),
+                    icon_name="download",
+                    priority=40,
+                ),
+                Button(
+                    _("Public records with personal data (JSON)"),
+                    url=records_export_url(self.page, "json", personal_data=True),
+                    icon_name="download",
+                    priority=50,
+                ),
+            ]
+        return buttons
+
 
 class ModerationInboxView(ContributionListingView):
     """Contributions of every dialogue the user may edit, awaiting moderation
@@ -371,7 +415,7 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
         super().setup(request, *args, **kwargs)
         self.contribution = get_object_or_404(
             Contribution.objects.select_related(
-                "entered_by", "moderated_by", "rejection_reason"
+                "entered_by", "moderated_by", "rejection_reason", "registered_by"
             ),
             pk=kwargs["pk"],
         )

@@ -49,3 +49,32 @@ def quick_start_url(index=None):
     """The quick start ("New dialogue"), under ``index`` if given."""
     url = reverse(url_name("quick_start"))
     return f"{url}?{urlencode({'index': index.pk})}" if index else url
+
+
+def records_export_url(page, export_format, *, personal_data=False):
+    """The export of ``page``'s public records as "csv" or "json"."""
+    params = {"format": export_format}
+    if personal_data:
+        params["personal_data"] = "1"
+    url = reverse(url_name("records_export"), args=[page.pk])
+    return f"{url}?{urlencode(params)}"
+
+
+#: Query parameters of a contribution listing that do not choose rows.
+NOT_FILTERS = ("export", "p", "_w_filter_fragment", "next")
+
+
+def listing_query(query):
+    """The filters and search of a listing, from the QueryDict ``query``."""
+    query = query.copy()
+    for key in NOT_FILTERS:
+        query.pop(key, None)
+    return query
+
+
+def register_url(page, query=None):
+    """Registering in the records system what the dialogue's listing shows
+    with ``query`` (its filters and search)."""
+    url = reverse(url_name("register"), args=[page.pk])
+    query = listing_query(query) if query is not None else None
+    return f"{url}?{query.urlencode()}" if query else url

@@ -16,6 +16,8 @@ from . import (
     outbox_report,
     overdue,
     quick_start,
+    records_export,
+    records_registration,
 )
 from . import responses as response_views
 from .links import NAMESPACE
@@ -55,6 +57,17 @@ urlpatterns = [
         "delaktighet/dialogues/<dlk_id:page_id>/contributions/results/",
         contributions.DialogueContributionsView.as_view(results_only=True),
         name="dialogue_results",
+    ),
+    # Public records: the export for the records system, and registering.
+    path(
+        "delaktighet/dialogues/<dlk_id:page_id>/public-records/",
+        records_export.RecordsExportView.as_view(),
+        name="records_export",
+    ),
+    path(
+        "delaktighet/dialogues/<dlk_id:page_id>/public-records/register/",
+        records_registration.RegisterContributionsView.as_view(),
+        name="register",
     ),
     path(
         "delaktighet/dialogues/<dlk_id:page_id>/offline/",

@@ -158,6 +158,26 @@ class Contribution(models.Model):
         ),
     )
 
+    # Registration in the municipality's records system (diarium): a
+    # contribution is a public record, and staff note where it was filed.
+    registered_at = models.DateTimeField(
+        _("registered in the records system"), null=True, blank=True
+    )
+    registered_case_number = models.CharField(
+        _("case number"),
+        max_length=64,
+        blank=True,
+        help_text=_("The case number (diarienummer) it was registered under."),
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     class Meta:
         verbose_name = _("contribution")
         verbose_name_plural = _("contributions")
