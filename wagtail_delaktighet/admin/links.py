@@ -49,3 +49,8 @@ def quick_start_url(index=None):
     """The quick start ("New dialogue"), under ``index`` if given."""
     url = reverse(url_name("quick_start"))
     return f"{url}?{urlencode({'index': index.pk})}" if index else url
+
+
+def personal_data_url():
+    """Where staff answer a person's request to see or erase their data."""
+    return reverse(url_name("personal_data"))
