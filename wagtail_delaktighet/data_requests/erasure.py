@@ -15,12 +15,14 @@ from django.views.decorators.debug import sensitive_variables
 from wagtail.log_actions import log
 
 from .. import log_actions
+from ..frontend_cache import purge_dialogue_after_commit
 from ..models import (
     Contribution,
     ContributionPersonalData,
     DataRequest,
     DataRequestSource,
 )
+from ..participation.counters import raise_version
 from .hashing import email_hash
 from .report import emails_to, subscriptions_of
 
@@ -52,6 +54,11 @@ def erase(email, *, data_request=None, user=None):
     contributions = Contribution.objects.filter(pk__in=contribution_ids)
     contributions.update(display_name="")
     contributions.filter(anonymised_at__isnull=True).update(anonymised_at=now)
+    # The name shown with a published contribution is gone: the dialogue's
+    # cached content and any front-end cache are renewed.
+    for page_id in set(contributions.values_list("page_id", flat=True)):
+        raise_version(page_id)
+        purge_dialogue_after_commit(page_id)
     subscriptions, _ = subscriptions_of(email).delete()
     emails, _ = emails_to(email).delete()
     # Every open link for the address is used up with this one, and none
