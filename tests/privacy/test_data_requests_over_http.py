@@ -211,3 +211,21 @@ def test_the_follow_section_links_to_the_page(client, make_dialogue):
     section = soup_of(client.get(dialogue.url)).find(id="follow")
 
     assert section.find("a", string="Your data")["href"] == ask_url()
+
+
+def test_the_public_page_stops_showing_the_name_at_once(
+    client, capture, people, editor, new_client
+):
+    from wagtail_delaktighet.moderation import decisions
+
+    decisions.approve(people.karin[0], user=editor)
+    page_url = people.dialogue.page.url
+    reader = new_client()
+    assert "Karin B" in text_of(reader.get(page_url))  # now in the page cache
+    ask(client, capture, "karin@example.com")
+
+    client.post(link_path(emails_to("karin@example.com")[0]))
+
+    text = text_of(reader.get(page_url))
+    assert "Fler bänkar vid dammen." in text
+    assert "Karin B" not in text
