@@ -87,7 +87,7 @@ def log_staff_access(email, user, action):
     """Record that staff looked at or downloaded what is stored about an
     address (``action``: "view" or "download")."""
     data_request = DataRequest.objects.create(
-        email_hash=email_hash(email), source=DataRequestSource.STAFF, used_at=None
+        email_hash=email_hash(email), source=DataRequestSource.STAFF
     )
     log(
         data_request,
