@@ -77,6 +77,12 @@ DEFAULTS = {
     # than the mail server's timeout (EMAIL_TIMEOUT), so that a claim only
     # expires when its sender died.
     "OUTBOX_CLAIM_SECONDS": 600,
+    # Hours that the emailed link to see (and erase) one's personal data
+    # works (data_requests/links.py). Erasing uses it up at once.
+    "DATA_REQUEST_LINK_MAX_AGE_HOURS": 24,
+    # Links sent to one address within an hour at most: asking again and
+    # again cannot flood somebody's mailbox.
+    "DATA_REQUEST_LINKS_PER_HOUR": 3,
 }
 
 #: Old setting names and the setting that now takes their value.

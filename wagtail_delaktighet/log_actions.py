@@ -1,7 +1,8 @@
 """Every action the package records in Wagtail's log entries (who, when,
 what), registered here and only here: for contributions, moderation, answers
 (and their withdrawal), offline input and registration in the records
-system; for feedback pages, the
+system; for people's personal data, its erasure and staff looking it up
+(data_requests/erasure.py); for feedback pages, the
 announcement to followers (following/notifications.py); for pages, a scheduled
 publishing that the publish rules refused (publishing/enforcement.py).
 ``register`` is called from wagtail_hooks."""
@@ -21,6 +22,11 @@ EXPORT = "wagtail_delaktighet.contribution.export"
 REGISTER = "wagtail_delaktighet.contribution.register"
 ANNOUNCE_FEEDBACK = "wagtail_delaktighet.feedback.announce"
 PUBLISH_REFUSED = "wagtail_delaktighet.publish.refused"
+#: A person's personal data erased (data_requests/erasure.py); the log keeps
+#: a keyed hash of the address, never the address.
+ERASE_PERSONAL_DATA = "wagtail_delaktighet.personal_data.erase"
+#: Staff looked at or downloaded what is stored about an address.
+SEE_PERSONAL_DATA = "wagtail_delaktighet.personal_data.see"
 
 ACTIONS = [
     (APPROVE, _("Approve contribution"), _("Contribution approved and published")),
@@ -37,6 +43,16 @@ ACTIONS = [
         ANNOUNCE_FEEDBACK,
         _("Announce feedback"),
         _("Feedback emailed to the dialogue's followers"),
+    ),
+    (
+        ERASE_PERSONAL_DATA,
+        _("Erase personal data"),
+        _("A person's personal data erased"),
+    ),
+    (
+        SEE_PERSONAL_DATA,
+        _("See personal data"),
+        _("What is stored about a person looked up by staff"),
     ),
 ]
 

@@ -7,7 +7,7 @@ The host project includes them with
 from django.urls import path
 
 from . import converters  # noqa: F401 - registers <dlk_id:…>, <dlk_token:…>
-from .views import following, participation_endpoint
+from .views import data_requests, following, participation_endpoint
 
 app_name = "wagtail_delaktighet"
 
@@ -26,5 +26,18 @@ urlpatterns = [
         "follow/<dlk_id:page_id>/unsubscribe/<dlk_token:token>/",
         following.one_click_unsubscribe,
         name="unsubscribe",
+    ),
+    # A person's rights to see and erase their personal data: the form
+    # asking for a link, and the emailed link's page and JSON download.
+    path("mina-uppgifter/", data_requests.ask, name="data_request"),
+    path(
+        "mina-uppgifter/<dlk_token:token>/",
+        data_requests.link,
+        name="data_request_link",
+    ),
+    path(
+        "mina-uppgifter/<dlk_token:token>/json/",
+        data_requests.download,
+        name="data_request_json",
     ),
 ]

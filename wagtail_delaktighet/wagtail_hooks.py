@@ -17,6 +17,7 @@ from . import log_actions, permissions
 from .admin import links
 from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
 from .admin.dashboard import ParticipationPanel
+from .admin.data_requests import PersonalDataRequestMenuItem
 from .admin.dialogue_actions import dialogue_actions
 from .admin.moderation_actions import ModerationMenuItem
 from .admin.outbox_report import OutboxMenuItem
@@ -177,6 +178,17 @@ def register_outbox_menu_item():
         name="outgoing-email",
         icon_name="mail",
         order=660,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_personal_data_menu_item():
+    return PersonalDataRequestMenuItem(
+        _("Personal data requests"),
+        links.personal_data_url(),
+        name="personal-data-requests",
+        icon_name="user",
+        order=670,
     )
 
 

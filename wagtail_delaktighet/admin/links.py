@@ -78,3 +78,8 @@ def register_url(page, query=None):
     url = reverse(url_name("register"), args=[page.pk])
     query = listing_query(query) if query is not None else None
     return f"{url}?{query.urlencode()}" if query else url
+
+
+def personal_data_url():
+    """Where staff answer a person's request to see or erase their data."""
+    return reverse(url_name("personal_data"))

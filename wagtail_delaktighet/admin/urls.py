@@ -11,6 +11,7 @@ from django.urls import path
 from .. import converters  # noqa: F401 - registers <dlk_id:…>
 from . import (
     contributions,
+    data_requests,
     moderation_actions,
     offline,
     outbox_report,
@@ -104,6 +105,13 @@ urlpatterns = [
         "delaktighet/responses/<dlk_id:response_id>/unpublish/",
         response_views.UnpublishResponseView.as_view(),
         name="unpublish_response",
+    ),
+    # A person's request to see or erase their personal data, by letter or
+    # phone.
+    path(
+        "delaktighet/personal-data/",
+        data_requests.PersonalDataRequestView.as_view(),
+        name="personal_data",
     ),
     # Reports, in Wagtail's Reports menu.
     path(

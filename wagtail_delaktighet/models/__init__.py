@@ -11,6 +11,7 @@ from .contributions import (
     ParticipationPermission,
     RejectionReason,
 )
+from .data_requests import DataRequest, DataRequestSource
 from .dialogue_index import DialogueIndexPage
 from .dialogue_inlines import (
     DecisionFields,
@@ -57,6 +58,8 @@ __all__ = [
     "ParticipationPermission",
     "RejectionReason",
     "Area",
+    "DataRequest",
+    "DataRequestSource",
     "Body",
     "Contact",
     "DecisionFields",

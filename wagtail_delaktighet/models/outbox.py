@@ -23,6 +23,7 @@ class OutboxKind(models.TextChoices):
     FEEDBACK = "feedback", _("Feedback published")
     REMINDER = "reminder", _("Feedback date reminder")
     REJECTION = "rejection", _("Contribution not published")
+    DATA_REQUEST = "data_request", _("Link to see your personal data")
 
 
 class OutboxEmail(models.Model):
