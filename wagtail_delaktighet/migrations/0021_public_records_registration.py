@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_delaktighet', '0017_binding_answers'),
+        ('wagtail_delaktighet', '0019_data_requests'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
