@@ -2,7 +2,9 @@
 what), registered here and only here: for contributions, moderation, answers
 (and their withdrawal) and offline input; for feedback pages, the
 announcement to followers (following/notifications.py); for pages, a scheduled
-publishing that the publish rules refused (publishing/enforcement.py).
+publishing that the publish rules refused (publishing/enforcement.py); for
+dialogues, personal data removed after the retention period
+(retention/anonymise.py).
 ``register`` is called from wagtail_hooks."""
 
 from django.utils.translation import gettext
@@ -18,6 +20,9 @@ ENTER_OFFLINE = "wagtail_delaktighet.contribution.enter_offline"
 EXPORT = "wagtail_delaktighet.contribution.export"
 ANNOUNCE_FEEDBACK = "wagtail_delaktighet.feedback.announce"
 PUBLISH_REFUSED = "wagtail_delaktighet.publish.refused"
+#: A dialogue's personal data removed after its retention period
+#: (retention/anonymise.py); ``data`` holds how many of what.
+ANONYMISE = "wagtail_delaktighet.anonymise"
 
 ACTIONS = [
     (APPROVE, _("Approve contribution"), _("Contribution approved and published")),
@@ -47,7 +52,30 @@ class PublishRefusedFormatter(LogFormatter):
         }
 
 
+class AnonymiseFormatter(LogFormatter):
+    label = _("Personal data removed")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return gettext(
+            "Personal data removed after the retention period: %(contributions)s "
+            "contributions anonymised, %(personal_data)s names and email "
+            "addresses deleted, %(participants)s participant keys replaced, "
+            "%(subscriptions)s subscriptions deleted, %(emails)s sent emails blanked"
+        ) % {
+            key: data.get(key, 0)
+            for key in (
+                "contributions",
+                "personal_data",
+                "participants",
+                "subscriptions",
+                "emails",
+            )
+        }
+
+
 def register(actions):
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
     actions.register_action(PUBLISH_REFUSED)(PublishRefusedFormatter)
+    actions.register_action(ANONYMISE)(AnonymiseFormatter)
