@@ -58,7 +58,10 @@ def dialogues_due(now):
     from ..models.dialogue_page import DialoguePage
 
     site_retention = SiteRetention()
-    closed = DialoguePage.objects.filter(closes_at__lt=now).order_by("path")
+    # Not the body, which can be long and is not needed here.
+    closed = (
+        DialoguePage.objects.filter(closes_at__lt=now).defer("body").order_by("path")
+    )
     return [
         page
         for page in closed
