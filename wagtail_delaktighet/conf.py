@@ -83,6 +83,13 @@ DEFAULTS = {
     # Links sent to one address within an hour at most: asking again and
     # again cannot flood somebody's mailbox.
     "DATA_REQUEST_LINKS_PER_HOUR": 3,
+    # Days a link to confirm following a dialogue works; an older one is
+    # refused, and the delaktighet_anonymise command deletes the unconfirmed
+    # subscription.
+    "CONFIRMATION_LINK_MAX_AGE_DAYS": 7,
+    # Days an email that was sent (or given up) keeps its recipient, body
+    # and error in the outbox; delaktighet_anonymise then blanks them.
+    "OUTBOX_RETENTION_DAYS": 30,
 }
 
 #: Old setting names and the setting that now takes their value.

@@ -4,7 +4,9 @@ what), registered here and only here: for contributions, moderation, answers
 system; for people's personal data, its erasure and staff looking it up
 (data_requests/erasure.py); for feedback pages, the
 announcement to followers (following/notifications.py); for pages, a scheduled
-publishing that the publish rules refused (publishing/enforcement.py).
+publishing that the publish rules refused (publishing/enforcement.py); for
+dialogues, personal data removed after the retention period
+(retention/anonymise.py).
 ``register`` is called from wagtail_hooks."""
 
 from django.utils.translation import gettext
@@ -27,6 +29,9 @@ PUBLISH_REFUSED = "wagtail_delaktighet.publish.refused"
 ERASE_PERSONAL_DATA = "wagtail_delaktighet.personal_data.erase"
 #: Staff looked at or downloaded what is stored about an address.
 SEE_PERSONAL_DATA = "wagtail_delaktighet.personal_data.see"
+#: A dialogue's personal data removed after its retention period
+#: (retention/anonymise.py); ``data`` holds how many of what.
+ANONYMISE = "wagtail_delaktighet.anonymise"
 
 ACTIONS = [
     (APPROVE, _("Approve contribution"), _("Contribution approved and published")),
@@ -75,8 +80,31 @@ class RegisterFormatter(LogFormatter):
         ) % {"case_number": log_entry.data.get("case_number", "")}
 
 
+class AnonymiseFormatter(LogFormatter):
+    label = _("Personal data removed")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return gettext(
+            "Personal data removed after the retention period: %(contributions)s "
+            "contributions anonymised, %(personal_data)s names and email "
+            "addresses deleted, %(participants)s participant keys replaced, "
+            "%(subscriptions)s subscriptions deleted, %(emails)s sent emails blanked"
+        ) % {
+            key: data.get(key, 0)
+            for key in (
+                "contributions",
+                "personal_data",
+                "participants",
+                "subscriptions",
+                "emails",
+            )
+        }
+
+
 def register(actions):
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
     actions.register_action(PUBLISH_REFUSED)(PublishRefusedFormatter)
     actions.register_action(REGISTER)(RegisterFormatter)
+    actions.register_action(ANONYMISE)(AnonymiseFormatter)

@@ -8,6 +8,7 @@ of one dialogue does nothing on another.
 """
 
 import enum
+from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 from django_tasks import task
 
+from ..conf import delaktighet_settings
 from ..mail.outbox import Email, queue_emails
 from ..models.contributions import ContributionPersonalData
 from ..models.following import (
@@ -40,6 +42,25 @@ class Outcome(enum.Enum):
     ALREADY_CONFIRMED = "already_confirmed"
     UNSUBSCRIBED = "unsubscribed"
     ALREADY_UNSUBSCRIBED = "already_unsubscribed"
+    #: The confirmation link is older than CONFIRMATION_LINK_MAX_AGE_DAYS.
+    EXPIRED = "expired"
+
+
+def links_issued_before(now=None):
+    """A pending subscription created before this has an expired
+    confirmation link."""
+    max_age = timedelta(days=delaktighet_settings.CONFIRMATION_LINK_MAX_AGE_DAYS)
+    return (now or timezone.now()) - max_age
+
+
+def link_expired(subscription, now=None):
+    """Whether the confirmation link of a pending subscription is too old to
+    confirm it (its token and ``created_at`` are renewed together)."""
+    return (
+        subscription.confirmed_at is None
+        and subscription.unsubscribed_at is None
+        and subscription.created_at < links_issued_before(now)
+    )
 
 
 def route_url(page, route, token, *, request=None):
@@ -100,8 +121,8 @@ def follow(page, email, *, request=None):
 
     A new or pending address is sent a confirmation link (at most once a
     day); an address that is already confirmed is sent nothing; one that
-    unsubscribed becomes pending again with a new token, so its old links
-    stop working.
+    unsubscribed, or whose confirmation link has expired, becomes pending
+    again with a new token, so its old links stop working.
 
     Whatever the address's state, this runs the same queries: the response
     time must not tell anyone whether an address follows the dialogue. The
@@ -124,6 +145,13 @@ def follow(page, email, *, request=None):
         confirmed_at=None,
         unsubscribed_at=None,
     )
+    Subscription.objects.filter(
+        page=page,
+        email=email,
+        confirmed_at__isnull=True,
+        unsubscribed_at__isnull=True,
+        created_at__lt=links_issued_before(),
+    ).update(token=new_token(), created_at=timezone.now())
     subscription = Subscription.objects.get(page=page, email=email)
     page_url = page.get_full_url(request) or ""
     transaction.on_commit(
@@ -161,7 +189,13 @@ def ask_to_confirm(subscription_id, page_url):
                     kind=OutboxKind.CONFIRMATION,
                     recipient=subscription.email,
                     template=CONFIRMATION_TEMPLATE,
-                    context={"page": page, "confirm_url": confirm_url},
+                    context={
+                        "page": page,
+                        "confirm_url": confirm_url,
+                        "link_max_age_days": (
+                            delaktighet_settings.CONFIRMATION_LINK_MAX_AGE_DAYS
+                        ),
+                    },
                     page=page,
                     from_email=DelaktighetSettings.sender_for(page),
                 )
@@ -178,14 +212,21 @@ def find(page, token):
 
 def confirm(page, token):
     """Confirm a pending subscription. Confirming twice is harmless; a link
-    of an address that unsubscribed stays used up."""
+    of an address that unsubscribed stays used up, and one older than
+    ``CONFIRMATION_LINK_MAX_AGE_DAYS`` confirms nothing."""
     subscription = find(page, token)
     if subscription.unsubscribed_at is not None:
         return Outcome.UNSUBSCRIBED
+    now = timezone.now()
+    if link_expired(subscription, now):
+        return Outcome.EXPIRED
     # A conditional update: of two clicks at once, one confirms.
     confirmed = Subscription.objects.filter(
-        pk=subscription.pk, confirmed_at__isnull=True, unsubscribed_at__isnull=True
-    ).update(confirmed_at=timezone.now())
+        pk=subscription.pk,
+        confirmed_at__isnull=True,
+        unsubscribed_at__isnull=True,
+        created_at__gte=links_issued_before(now),
+    ).update(confirmed_at=now)
     return Outcome.CONFIRMED if confirmed else Outcome.ALREADY_CONFIRMED
 
 

@@ -207,6 +207,17 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             " be after the dialogue closes."
         ),
     )
+    personal_data_retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data for (months)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many months after the dialogue closes the participants' "
+            "names, email addresses and other personal data are kept; then they"
+            " are removed, while what was said and the results stay. Leave empty"
+            " for the site's standard period (Settings, Participation settings)."
+        ),
+    )
     target_groups = ParentalManyToManyField(
         "wagtail_delaktighet.TargetGroup",
         verbose_name=_("target groups"),
@@ -398,6 +409,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
                     ]
                 ),
                 FieldPanel("feedback_promised_on"),
+                FieldPanel("personal_data_retention_months"),
             ],
             heading=_("Participation window and feedback"),
         ),

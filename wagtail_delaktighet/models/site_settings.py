@@ -39,10 +39,22 @@ class DelaktighetSettings(BaseSiteSetting):
         ),
     )
 
+    personal_data_retention_months = models.PositiveSmallIntegerField(
+        _("keep personal data for (months)"),
+        default=12,
+        help_text=_(
+            "How many months after a dialogue closes its participants' names, "
+            "email addresses and other personal data are kept, unless the "
+            "dialogue sets its own period. Then they are removed; what was said "
+            "and the results stay."
+        ),
+    )
+
     panels = [
         FieldPanel("public_records_notice"),
         FieldPanel("privacy_page"),
         FieldPanel("notification_from_email"),
+        FieldPanel("personal_data_retention_months"),
     ]
 
     class Meta:

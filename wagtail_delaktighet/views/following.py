@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.debug import sensitive_post_parameters
 
 from ..blocks.form_cache import fixed_form_cache_key
+from ..conf import delaktighet_settings
 from ..following import subscriptions as following
 from ..forms.follow import FollowForm
 from ..models.following import Subscription
@@ -218,16 +219,32 @@ def confirm(request, page, token):
     subscription = find_or_404(page, token)
     if request.method == "POST":
         outcome = following.confirm(page, token)
-        return token_page(request, page, "confirm", outcome=outcome.value)
+        return confirm_page(request, page, outcome.value)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     if subscription.unsubscribed_at is not None:
         state = following.Outcome.UNSUBSCRIBED.value
     elif subscription.confirmed_at is not None:
         state = following.Outcome.ALREADY_CONFIRMED.value
+    elif following.link_expired(subscription):
+        state = following.Outcome.EXPIRED.value
     else:
         state = "ask"
-    return token_page(request, page, "confirm", outcome=state)
+    return confirm_page(request, page, state)
+
+
+def confirm_page(request, page, outcome):
+    response = token_page(
+        request,
+        page,
+        "confirm",
+        outcome=outcome,
+        dlk_link_max_age_days=delaktighet_settings.CONFIRMATION_LINK_MAX_AGE_DAYS,
+    )
+    if outcome == following.Outcome.EXPIRED.value:
+        # Gone: the link worked once and never will again.
+        response.status_code = 410
+    return response
 
 
 def unsubscribe(request, page, token):
