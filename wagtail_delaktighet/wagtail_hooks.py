@@ -115,7 +115,7 @@ class RejectionReasonViewSet(SnippetViewSet):
     model = RejectionReason
     icon = "warning"
     sort_order_field = "sort_order"
-    list_display = ["name", "explanation", "tell_author"]
+    list_display = ["name", "explanation", "tell_author", "is_spam"]
     search_fields = ["name"]
 
 

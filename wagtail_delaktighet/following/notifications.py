@@ -103,7 +103,8 @@ def announce(feedback_page):
 def recipients_for(dialogue):
     """The subscriptions to tell, one per address: active followers, and
     contributors who gave an email with consent (signed up here, confirmed by
-    their consent) unless their address unsubscribed from the dialogue."""
+    their consent) unless their address unsubscribed from the dialogue or
+    gave a contribution rejected as spam."""
     contributor_emails = consenting_contributor_emails(dialogue)
     subscriptions = list(Subscription.objects.filter(page_id=dialogue.pk))
     known = {normalise_email(subscription.email) for subscription in subscriptions}
@@ -131,6 +132,13 @@ def recipients_for(dialogue):
     for subscription in sorted(subscriptions, key=lambda s: s.pk):
         email = normalise_email(subscription.email)
         if email in stopped or email in recipients:
+            continue
+        # Signed up by a contribution: only while that consent holds (not
+        # once the contribution was rejected as spam, or its data erased).
+        if (
+            subscription.source == SubscriptionSource.CONTRIBUTION
+            and email not in contributor_emails
+        ):
             continue
         if subscription.confirmed_at is not None or email in contributor_emails:
             recipients[email] = subscription

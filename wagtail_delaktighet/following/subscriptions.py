@@ -12,14 +12,16 @@ from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from django_tasks import task
 
 from ..conf import delaktighet_settings
 from ..mail.outbox import Email, queue_emails
-from ..models.contributions import ContributionPersonalData
+from ..models.contributions import ContributionPersonalData, ContributionStatus
 from ..models.following import (
     Subscription,
     SubscriptionSource,
@@ -29,8 +31,26 @@ from ..models.following import (
 from ..models.outbox import OutboxKind
 from ..models.site_settings import DelaktighetSettings
 from ..models.status import DialogueStatus
+from ..participation.consent import recorded_consent
 
 CONFIRMATION_TEMPLATE = "wagtail_delaktighet/emails/follow_confirm"
+
+#: What following gives and what the address is used for, shown with the
+#: follow form (follow/about.html) and stored with each request to follow.
+FOLLOW_PURPOSE = _(
+    "We send you one email when the feedback on this dialogue is published: "
+    "what we heard and what came of it. First we send you a link to confirm "
+    "your address."
+)
+FOLLOW_USE = _(
+    "We use your address only for that, and you can remove it with one click "
+    "in the email."
+)
+
+
+def follow_consent_text():
+    """The wording a follower agrees to, in the active language."""
+    return f"{FOLLOW_PURPOSE} {FOLLOW_USE}"
 
 
 class FeedbackAlreadyPublished(Exception):
@@ -95,16 +115,26 @@ def consenting_contributor_emails(page, **contribution_filters):
     """The normalised addresses of contributors to ``page`` who gave an
     email and consented to being contacted: they hear when the feedback is
     published (notifications.py). Keyword arguments narrow the
-    contributions, e.g. to one participant's."""
+    contributions, e.g. to one participant's. An address given with any
+    contribution to ``page`` that was rejected as spam is left out: a
+    spammer's address is often someone else's."""
     lookups = {f"contribution__{k}": v for k, v in contribution_filters.items()}
-    return {
-        normalise_email(email)
-        for email in ContributionPersonalData.objects.filter(
-            contribution__page_id=page.pk, consent=True, **lookups
-        )
+    spam = Q(
+        contribution__status=ContributionStatus.REJECTED,
+        contribution__rejection_reason__is_spam=True,
+    )
+    # One query for both: the consenting addresses and the spam ones.
+    rows = (
+        ContributionPersonalData.objects.filter(contribution__page_id=page.pk)
+        .filter(Q(consent=True, **lookups) | spam)
         .exclude(email="")
-        .values_list("email", flat=True)
-    }
+        .annotate(is_spam=ExpressionWrapper(spam, output_field=BooleanField()))
+        .values_list("email", "is_spam")
+    )
+    consenting, spam_addresses = set(), set()
+    for email, is_spam in rows:
+        (spam_addresses if is_spam else consenting).add(normalise_email(email))
+    return consenting - spam_addresses
 
 
 def confirmation_key(subscription):
@@ -133,8 +163,9 @@ def follow(page, email, *, request=None):
     if page.status == DialogueStatus.FEEDBACK_PUBLISHED:
         raise FeedbackAlreadyPublished()
     email = normalise_email(email)
+    consent = recorded_consent(follow_consent_text())
     Subscription.objects.bulk_create(
-        [Subscription(page=page, email=email)], ignore_conflicts=True
+        [Subscription(page=page, email=email, **consent)], ignore_conflicts=True
     )
     Subscription.objects.filter(
         page=page, email=email, unsubscribed_at__isnull=False
@@ -144,6 +175,7 @@ def follow(page, email, *, request=None):
         created_at=timezone.now(),
         confirmed_at=None,
         unsubscribed_at=None,
+        **consent,
     )
     Subscription.objects.filter(
         page=page,

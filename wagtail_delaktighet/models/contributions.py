@@ -234,6 +234,15 @@ class RejectionReason(models.Model):
             "municipality."
         ),
     )
+    is_spam = models.BooleanField(
+        _("spam"),
+        default=False,
+        help_text=_(
+            "For spam: the address given with a contribution rejected for this "
+            "reason is never written to, not about the rejection and not when "
+            "the dialogue's feedback is published."
+        ),
+    )
     sort_order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     sort_order_field = "sort_order"
@@ -260,6 +269,15 @@ class ContributionPersonalData(models.Model):
     email = models.EmailField(_("email"), blank=True)
     consent = models.BooleanField(_("consent to store personal data"), default=False)
     consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    # The wording agreed to, as shown (in the language shown): what the
+    # consent covers, should the form's text change later.
+    consent_text = models.TextField(_("consent text"), blank=True)
+    consent_version = models.CharField(
+        _("consent text version"),
+        max_length=16,
+        blank=True,
+        help_text=_("A short hash of the consent text, to find who agreed to which."),
+    )
 
     class Meta:
         verbose_name = _("personal data")

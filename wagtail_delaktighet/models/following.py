@@ -55,6 +55,16 @@ class Subscription(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    # What the address was asked to follow with, as shown: the consent that
+    # confirming the address gives. Empty for a contributor signed up by
+    # their contribution, whose consent is stored with it.
+    consent_text = models.TextField(_("consent text"), blank=True)
+    consent_version = models.CharField(
+        _("consent text version"),
+        max_length=16,
+        blank=True,
+        help_text=_("A short hash of the consent text, to find who agreed to which."),
+    )
 
     objects = SubscriptionQuerySet.as_manager()
 

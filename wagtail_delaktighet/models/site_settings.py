@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
 
 
 @register_setting(icon="group")
@@ -29,6 +30,17 @@ class DelaktighetSettings(BaseSiteSetting):
             "The page that explains how the municipality handles personal data."
         ),
     )
+    privacy_notice = RichTextField(
+        _("privacy notice"),
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text=_(
+            "A short notice shown where participants give personal data (their "
+            "name and email with a contribution, their email to follow a "
+            "dialogue): who is responsible, why the data is kept and for how "
+            "long. It links to the privacy page for the full notice."
+        ),
+    )
 
     notification_from_email = models.EmailField(
         _("sender of notifications"),
@@ -53,6 +65,7 @@ class DelaktighetSettings(BaseSiteSetting):
     panels = [
         FieldPanel("public_records_notice"),
         FieldPanel("privacy_page"),
+        FieldPanel("privacy_notice"),
         FieldPanel("notification_from_email"),
         FieldPanel("personal_data_retention_months"),
     ]

@@ -4,8 +4,9 @@ Every decision is recorded in Wagtail's log entries; an author who gave an
 email (with consent) is told why a contribution was rejected. That email is
 written to the outbox (mail/outbox.py) in the same transaction as the decision and
 sent in the background, so a slow or failing mail server never slows the
-moderator down nor loses the email. Reasons such as spam that are marked not
-to be told send nothing: a spammer's address is never written to.
+moderator down nor loses the email. Reasons marked not to be told send
+nothing, and a reason marked as spam never does: a spammer's address is never
+written to (participation/consent.py).
 """
 
 from django.db import transaction
@@ -16,7 +17,7 @@ from wagtail.log_actions import log
 from .. import log_actions, signals
 from ..mail.outbox import Email, queue_emails
 from ..models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
-from ..participation import counters
+from ..participation import consent, counters
 
 REJECTION_TEMPLATE = "wagtail_delaktighet/emails/rejection"
 WITHDRAWN = "Withdrawn: the moderation decision changed before it was sent."
@@ -98,17 +99,16 @@ def _rejection_emails(contribution, *, decision):
     """The email telling the author why, if they gave an email with consent
     and the reason is one to tell; keyed by the logged decision, so each
     decision is emailed once."""
-    personal_data = getattr(contribution, "personal_data", None)
-    if personal_data is None or not (personal_data.email and personal_data.consent):
-        return []
-    if not contribution.rejection_reason.tell_author:
+    # Nobody is written to without consent, nor about spam.
+    recipient = consent.contact_address(contribution)
+    if not recipient or not contribution.rejection_reason.tell_author:
         return []
     page = contribution.page.specific
     return [
         Email(
             key=f"rejection:{contribution.pk}:{decision}",
             kind=OutboxKind.REJECTION,
-            recipient=personal_data.email,
+            recipient=recipient,
             template=REJECTION_TEMPLATE,
             context={"contribution": contribution, "page": page},
             page=page,

@@ -34,6 +34,7 @@ from ..models.contributions import (
 )
 from ..models.status import DialogueStatus
 from . import accounts, counters, ratelimit
+from .consent import recorded_consent
 from .participants import dialogue_participant_key, participant_key
 
 if TYPE_CHECKING:
@@ -354,6 +355,9 @@ def _store(
             email=email,
             consent=True,
             consent_given_at=created_at,
+            # The form refuses name or email without consent, so its consent
+            # field is there: its wording, as shown, is what was agreed to.
+            **recorded_consent(form.fields["consent"].label),
         )
     return contribution
 

@@ -47,4 +47,5 @@ def consultation_context(request, page, page_url):
         "dlk_consultation": states,
         "dlk_public_records_notice": site_settings.effective_public_records_notice,
         "dlk_privacy_page": site_settings.privacy_page,
+        "dlk_privacy_notice": site_settings.privacy_notice,
     }

@@ -71,6 +71,16 @@ class FollowState:
     form_cache_key: str | None = None
 
     @property
+    def purpose(self):
+        """What following gives (the wording stored with the request)."""
+        return following.FOLLOW_PURPOSE
+
+    @property
+    def use(self):
+        """What the address is used for (stored with the request too)."""
+        return following.FOLLOW_USE
+
+    @property
     def after_contributing(self):
         return bool(self.receipt_anchor)
 
@@ -131,12 +141,17 @@ def follow_context(request, page, page_url):
         told_anyway=bool(anchor) and told_anyway(request, page),
         form_cache_key=None if rejected else fixed_form_cache_key("follow"),
     )
-    return {"dlk_follow": state, "dlk_follow_privacy_page": privacy_page(request)}
+    site_settings = settings_for(request)
+    return {
+        "dlk_follow": state,
+        "dlk_follow_privacy_page": site_settings and site_settings.privacy_page,
+        "dlk_follow_privacy_notice": site_settings and site_settings.privacy_notice,
+    }
 
 
-def privacy_page(request):
+def settings_for(request):
     try:
-        return DelaktighetSettings.for_request(request).privacy_page
+        return DelaktighetSettings.for_request(request)
     except DelaktighetSettings.DoesNotExist:
         # No site answers this request (a preview on an unknown host).
         return None

@@ -10,9 +10,16 @@ from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
 from .moderation import build_moderation
+from .privacy import build_privacy
 from .site import build_home_page, set_site_address
 
-STEPS = [build_dialogues, build_consultation, build_moderation, build_feedback]
+STEPS = [
+    build_privacy,
+    build_dialogues,
+    build_consultation,
+    build_moderation,
+    build_feedback,
+]
 
 
 def load_all(stdout=None, hostname=None, port=None):
