@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_delaktighet', '0017_binding_answers'),
+        ('wagtail_delaktighet', '0018_personal_data_retention'),
     ]
 
     operations = [

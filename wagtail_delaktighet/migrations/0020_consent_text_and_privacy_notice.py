@@ -14,7 +14,7 @@ def mark_spam_reason(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wagtail_delaktighet", "0017_binding_answers"),
+        ("wagtail_delaktighet", "0019_data_requests"),
     ]
 
     operations = [

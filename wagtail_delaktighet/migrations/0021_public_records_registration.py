@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_delaktighet', '0019_data_requests'),
+        ('wagtail_delaktighet', '0020_consent_text_and_privacy_notice'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
