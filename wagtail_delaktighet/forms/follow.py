@@ -1,27 +1,12 @@
-"""The form for following a dialogue by email (P6)."""
+"""The form for following a dialogue by email."""
 
-from django.utils.translation import gettext_lazy as _
-
-from ..participation.forms import HoneypotForm, email_field
+from ..participation.forms import EmailAddressForm
 
 #: The prefix keeps the form's field ids apart from the consultation forms'.
 FOLLOW_FORM_PREFIX = "dlk-follow"
 
 
-class FollowForm(HoneypotForm):
+class FollowForm(EmailAddressForm):
     """One email address, and the honeypot of every public form."""
 
-    email = email_field(
-        _("Your email"),
-        error_messages={
-            "required": _("Enter your email address."),
-            "invalid": _(
-                "Enter an email address in the right format, like name@example.com."
-            ),
-        },
-    )
-    honeypot_message = _("We could not take your address. Please try again.")
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", FOLLOW_FORM_PREFIX)
-        super().__init__(*args, **kwargs)
+    default_prefix = FOLLOW_FORM_PREFIX

@@ -60,6 +60,28 @@ class HoneypotForm(forms.Form):
         return cleaned_data
 
 
+class EmailAddressForm(HoneypotForm):
+    """One email address and the honeypot: the public forms that ask for an
+    address alone (following a dialogue, seeing one's personal data), each
+    under its own ``default_prefix`` so that field ids stay apart."""
+
+    email = email_field(
+        _("Your email"),
+        error_messages={
+            "required": _("Enter your email address."),
+            "invalid": _(
+                "Enter an email address in the right format, like name@example.com."
+            ),
+        },
+    )
+    honeypot_message = _("We could not take your address. Please try again.")
+    default_prefix = None
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", self.default_prefix)
+        super().__init__(*args, **kwargs)
+
+
 class ContributionForm(HoneypotForm):
     """Fields every contribution shares.
 
