@@ -7,6 +7,7 @@ alone)."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.participation.support import poll, publish_body, survey
 
@@ -36,6 +37,11 @@ def no_script_page(browser, live_server):
     context.close()
 
 
+def ends_with(suffix):
+    """A URL pattern for Playwright's waiting assertions."""
+    return re.compile(re.escape(suffix) + "$")
+
+
 def focused(page, selector):
     """Whether the focused element matches ``selector``."""
     return page.locator(f"{selector}:focus").count() == 1
@@ -58,7 +64,9 @@ def take_part_by_keyboard(page, dialogue):
     assert page.locator(".dlk-dialogue__take-part a:focus").inner_text() == "Delta"
     page.keyboard.press("Enter")
     first = dialogue.blocks[0]
-    assert page.url.endswith(f"#{first.anchor}")
+    # Following a link within the page is a navigation the browser may finish
+    # after the key press returns: wait for it rather than read the URL at once.
+    expect(page).to_have_url(ends_with(f"#{first.anchor}"))
     page.keyboard.press("Tab")
     assert focused(page, f"section#{first.anchor} *"), "Tab did not go on in block"
     return first
@@ -124,8 +132,8 @@ def test_a_rejected_survey_by_keyboard_ends_with_focus_on_the_error_summary(
     assert links.nth(1).evaluate("link => link === document.activeElement")
     target = links.nth(1).get_attribute("href")
     page.keyboard.press("Enter")
-    assert focused(page, f"fieldset{target} input[type=radio]")
-    assert page.url.endswith(target)
+    expect(page).to_have_url(ends_with(target))
+    expect(page.locator(f"fieldset{target} input[type=radio]").first).to_be_focused()
 
 
 def test_without_javascript_the_redirect_names_the_receipt(
