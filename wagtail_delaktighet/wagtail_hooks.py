@@ -30,6 +30,7 @@ from .models import (
     DialogueIndexPage,
     DialoguePage,
     InfluenceLevel,
+    InvolvementAssessment,
     Method,
     RejectionReason,
     StrategicGoal,
@@ -119,11 +120,59 @@ class RejectionReasonViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class InvolvementAssessmentViewSet(SnippetViewSet):
+    """The involvement assessment register: every matter's decision whether
+    to involve residents, with its export for reports and public records."""
+
+    model = InvolvementAssessment
+    icon = "clipboard-list"
+    menu_label = _("Involvement assessments")
+    list_display = [
+        "matter",
+        "case_number",
+        "responsible_body",
+        "decision",
+        "assessed_on",
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["decision", "responsible_body", "live"]
+    list_export = [
+        "matter",
+        "case_number",
+        "responsible_body",
+        "assessed_on",
+        "purpose",
+        "benefit",
+        "time",
+        "resources",
+        "representativeness",
+        "get_decision_display",
+        "influence_level",
+        "stage",
+        "justification",
+        "decided_by",
+        "live",
+    ]
+    export_headings = {
+        "get_decision_display": _("decision"),
+        "live": _("published"),
+    }
+    export_filename = "involvement-assessments"
+    search_fields = ["matter", "case_number", "justification"]
+
+    def get_queryset(self, request):
+        # The body column would otherwise cost one query per row.
+        return InvolvementAssessment.objects.select_related(
+            "responsible_body", "influence_level"
+        )
+
+
 class ParticipationViewSetGroup(SnippetViewSetGroup):
     menu_label = pgettext_lazy("admin menu", "Participation")
     menu_icon = "group"
     menu_name = "participation"
     items = (
+        InvolvementAssessmentViewSet,
         InfluenceLevelViewSet,
         BodyViewSet,
         ContactViewSet,

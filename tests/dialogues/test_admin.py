@@ -14,6 +14,7 @@ from wagtail_delaktighet.models import (
     Contact,
     DialoguePage,
     InfluenceLevel,
+    InvolvementAssessment,
     Method,
     RejectionReason,
     StrategicGoal,
@@ -24,6 +25,7 @@ from wagtail_delaktighet.models import (
 pytestmark = pytest.mark.django_db
 
 SNIPPET_MODELS = [
+    InvolvementAssessment,
     InfluenceLevel,
     Body,
     Contact,
@@ -37,9 +39,10 @@ SNIPPET_MODELS = [
 
 
 @pytest.fixture
-def snippets(ladder, body_factory):
+def snippets(ladder, body_factory, make_assessment):
     """One row of every snippet, so listings render real rows."""
     committee = body_factory()
+    make_assessment(responsible_body=committee)
     Contact.objects.create(
         name="Anna Andersson",
         kind=Contact.Kind.ELECTED,

@@ -1,5 +1,6 @@
 """Public models of wagtail-delaktighet; their names are part of the public API."""
 
+from .assessments import InvolvementAssessment, InvolvementDecision
 from .contacts import Contact
 from .contributions import (
     Channel,
@@ -34,6 +35,7 @@ from .feedback import (
 from .following import Subscription, SubscriptionSource
 from .influence import InfluenceLevel
 from .outbox import OutboxEmail, OutboxKind
+from .register_page import InvolvementRegisterPage
 from .result_counts import DialogueParticipant, ResultCount, ResultsVersion
 from .site_settings import DelaktighetSettings
 from .status import (
@@ -58,6 +60,9 @@ __all__ = [
     "ParticipationPermission",
     "RejectionReason",
     "Area",
+    "InvolvementAssessment",
+    "InvolvementDecision",
+    "InvolvementRegisterPage",
     "DataRequest",
     "DataRequestSource",
     "Body",
