@@ -19,6 +19,7 @@ from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
 from .admin.dashboard import ParticipationPanel
 from .admin.data_requests import PersonalDataRequestMenuItem
 from .admin.dialogue_actions import dialogue_actions
+from .admin.dialogue_plan import DialoguePlanMenuItem
 from .admin.moderation_actions import ModerationMenuItem
 from .admin.outbox_report import OutboxMenuItem
 from .admin.overdue import OverdueFeedbackMenuItem
@@ -216,6 +217,17 @@ def register_overdue_feedback_menu_item():
         name="overdue-feedback",
         icon_name="warning",
         order=650,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_dialogue_plan_menu_item():
+    return DialoguePlanMenuItem(
+        _("Dialogue plan"),
+        links.dialogue_plan_url(),
+        name="dialogue-plan",
+        icon_name="date",
+        order=640,
     )
 
 

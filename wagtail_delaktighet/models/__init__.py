@@ -35,6 +35,7 @@ from .feedback import (
 from .following import Subscription, SubscriptionSource
 from .influence import InfluenceLevel
 from .outbox import OutboxEmail, OutboxKind
+from .plan_page import DialoguePlanPage
 from .register_page import InvolvementRegisterPage
 from .result_counts import DialogueParticipant, ResultCount, ResultsVersion
 from .site_settings import DelaktighetSettings
@@ -76,6 +77,7 @@ __all__ = [
     "DialogueIndexPage",
     "DialoguePage",
     "DialoguePhase",
+    "DialoguePlanPage",
     "DialogueStatus",
     "FeedbackDecision",
     "FeedbackItem",

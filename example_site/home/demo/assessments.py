@@ -23,10 +23,19 @@ CASE_NUMBERS = {
     "framtidens-alvby-centrum": "KS 2026/8",
     "ombyggnad-av-storgatan": "SBN 2026/63",
     "medborgarbudget-for-unga-i-bergby": "FRN 2026/4",
+    "upprustning-av-alvpromenaden": "SBN 2025/88",
+    "oppettider-pa-norrstrands-fritidsgard": "FRN 2025/52",
 }
 
 #: Assessed this many days before the dialogue opens.
 ASSESSED_BEFORE_OPENING = 30
+
+
+def link_assessment(slug, content):
+    """Link the dialogue ``slug`` described by ``content`` to its assessment,
+    as the publish rule asks."""
+    content.fields["involvement_assessment"] = assessment_for_dialogue(slug, content)
+    return content
 
 
 def assessment_for_dialogue(slug, content):
