@@ -9,6 +9,8 @@ reason, as the register shows it publicly.
 from datetime import timedelta
 
 from wagtail_delaktighet.models import (
+    DialoguePage,
+    DialoguePlanPage,
     InvolvementAssessment,
     InvolvementDecision,
     InvolvementRegisterPage,
@@ -72,7 +74,7 @@ def assessment_for_dialogue(slug, content):
                 f"Frågan berör många invånare, och det finns utrymme att "
                 f"påverka. Graden av inflytande är {level.name.lower()}."
             ),
-            "decided_by": str(fields["responsible_body"]),
+            "decided_by": decided_by(fields),
             "live": True,
         },
     )
@@ -80,6 +82,16 @@ def assessment_for_dialogue(slug, content):
     assessment.methods.set(content.relations.get("methods", []))
     assessment.save()
     return assessment
+
+
+def decided_by(fields):
+    """Who decided to involve residents: for a municipality-wide dialogue
+    the council, with its minutes' paragraph; else the responsible body."""
+    council = fields.get("scope_decided_by")
+    if fields.get("scope") == DialoguePage.Scope.MUNICIPALITY_WIDE and council:
+        decided_on = fields["opens_at"].date() - _days(ASSESSED_BEFORE_OPENING)
+        return f"{council}, {decided_on:%Y-%m-%d} § 12"
+    return str(fields["responsible_body"])
 
 
 def build_assessment_not_to_involve(snippets, today):
@@ -116,7 +128,23 @@ def _days(count):
 
 
 def build_register(home):
-    """The public involvement assessment register at /bedomningsregister/."""
+    """The involvement assessment register and the dialogue plan, public."""
+    sync_child_page(
+        home,
+        DialoguePlanPage,
+        "dialogplan",
+        PageContent(
+            fields={
+                "title": "Dialogplan",
+                "intro": (
+                    "<p>Kommunens medborgardialoger det kommande året och de "
+                    "senaste månaderna: vem som frågar, vem som tillfrågas och "
+                    "när.</p>"
+                ),
+                "show_in_menus": True,
+            }
+        ),
+    )
     return sync_child_page(
         home,
         InvolvementRegisterPage,
