@@ -28,6 +28,7 @@ from .models import (
     Area,
     Body,
     Contact,
+    DialogueEvaluation,
     DialogueIndexPage,
     DialoguePage,
     InfluenceLevel,
@@ -168,12 +169,46 @@ class InvolvementAssessmentViewSet(SnippetViewSet):
         )
 
 
+class DialogueEvaluationViewSet(SnippetViewSet):
+    """Staff evaluations of closed dialogues, for the regular evaluation of
+    methods and results."""
+
+    model = DialogueEvaluation
+    icon = "success"
+    menu_label = _("Dialogue evaluations")
+    list_display = ["dialogue", "overall_rating", "evaluated_on", UpdatedAtColumn()]
+    list_filter = ["target_groups_reached", "method_suitable", "overall_rating"]
+    list_export = [
+        "dialogue",
+        "evaluated_on",
+        "get_target_groups_reached_display",
+        "target_groups_comment",
+        "get_method_suitable_display",
+        "method_comment",
+        "representativeness",
+        "hours_used",
+        "cost",
+        "lessons",
+        "overall_rating",
+    ]
+    export_headings = {
+        "get_target_groups_reached_display": _("were the target groups reached?"),
+        "get_method_suitable_display": _("did the methods suit the purpose?"),
+    }
+    export_filename = "dialogue-evaluations"
+    search_fields = ["lessons"]
+
+    def get_queryset(self, request):
+        return DialogueEvaluation.objects.select_related("dialogue")
+
+
 class ParticipationViewSetGroup(SnippetViewSetGroup):
     menu_label = pgettext_lazy("admin menu", "Participation")
     menu_icon = "group"
     menu_name = "participation"
     items = (
         InvolvementAssessmentViewSet,
+        DialogueEvaluationViewSet,
         InfluenceLevelViewSet,
         BodyViewSet,
         ContactViewSet,

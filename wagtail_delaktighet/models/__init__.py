@@ -23,6 +23,7 @@ from .dialogue_inlines import (
     DialoguePhase,
 )
 from .dialogue_page import DialoguePage
+from .evaluation import DialogueEvaluation
 from .feedback import (
     FeedbackDecision,
     FeedbackItem,
@@ -77,6 +78,7 @@ __all__ = [
     "DialogueIndexPage",
     "DialoguePage",
     "DialoguePhase",
+    "DialogueEvaluation",
     "DialoguePlanPage",
     "DialogueStatus",
     "FeedbackDecision",
