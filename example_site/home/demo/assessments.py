@@ -8,7 +8,10 @@ reason, as the register shows it publicly.
 
 from datetime import timedelta
 
+from django.utils import timezone
+
 from wagtail_delaktighet.models import (
+    DialogueEvaluation,
     DialoguePage,
     DialoguePlanPage,
     InvolvementAssessment,
@@ -127,8 +130,48 @@ def _days(count):
     return timedelta(days=count)
 
 
+#: The staff's evaluation of a closed demo dialogue.
+EVALUATED_DIALOGUE = "medborgarbudget-for-unga-i-bergby"
+
+
+def build_evaluation(today):
+    """The evaluation of the closed youth budget dialogue."""
+    dialogue = DialoguePage.objects.filter(slug=EVALUATED_DIALOGUE).first()
+    if dialogue is None:
+        return None
+    evaluation, _created = DialogueEvaluation.objects.update_or_create(
+        dialogue=dialogue,
+        defaults={
+            "evaluated_on": today - _days(20),
+            "target_groups_reached": "partly",
+            "target_groups_comment": (
+                "Många 13–16-åringar deltog via skolorna; äldre tonåringar "
+                "nåddes sämre."
+            ),
+            "method_suitable": "yes",
+            "method_comment": (
+                "Workshoparna på fritidsgården gav bra förslag; enkäten "
+                "fungerade bäst på mobilen."
+            ),
+            "representativeness": (
+                "Flickor och pojkar deltog ungefär lika mycket; få från Norrstrand."
+            ),
+            "hours_used": 160,
+            "cost": 25000,
+            "lessons": (
+                "Börja på gymnasiet tidigare och ha en workshop i Norrstrand "
+                "nästa gång."
+            ),
+            "overall_rating": 4,
+        },
+    )
+    return evaluation
+
+
 def build_register(home):
-    """The involvement assessment register and the dialogue plan, public."""
+    """The involvement assessment register, the dialogue plan and an
+    evaluation."""
+    build_evaluation(timezone.localdate())
     sync_child_page(
         home,
         DialoguePlanPage,
