@@ -14,6 +14,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from example_site.home.demo.site import build_home_page
 from example_site.home.models import HomePage
+from tests.fixtures.dialogues import create_assessment
 from tests.participation.support import (
     DialogueWithBlocks,
     poll,
@@ -86,6 +87,7 @@ class Site:
             name="Stadsbyggnadsnämnden", defaults={"kind": Body.Kind.COMMITTEE}
         )[0]
         self.level = InfluenceLevel.objects.get(name="Konsultation")
+        self.assessment = create_assessment(self.body, self.level)
         self.serial = itertools.count(1)
         self.plain = self.home.add_child(
             instance=HomePage(title="Stadsparken", slug="plain", intro=plain_text())
@@ -127,6 +129,7 @@ class Site:
             slug=f"dialog-{n}",
             influence_level=self.level,
             responsible_body=self.body,
+            involvement_assessment=self.assessment,
             opens_at=now - timedelta(days=1),
             closes_at=now + timedelta(days=14),
             feedback_promised_on=(now + timedelta(days=60)).date(),

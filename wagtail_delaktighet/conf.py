@@ -64,6 +64,7 @@ DEFAULTS = {
     # Days before a dialogue's promised feedback date that the
     # delaktighet_send_reminders command first reminds its contacts (P6).
     "FEEDBACK_REMINDER_DAYS": 14,
+    "EVALUATION_REMINDER_DAYS": 30,
     # Outbox: an email that fails is tried at most this many times in all,
     # then given up as failed (shown in the Outgoing email report) ...
     "OUTBOX_MAX_ATTEMPTS": 12,

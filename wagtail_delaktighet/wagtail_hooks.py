@@ -19,6 +19,7 @@ from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
 from .admin.dashboard import ParticipationPanel
 from .admin.data_requests import PersonalDataRequestMenuItem
 from .admin.dialogue_actions import dialogue_actions
+from .admin.dialogue_plan import DialoguePlanMenuItem
 from .admin.moderation_actions import ModerationMenuItem
 from .admin.outbox_report import OutboxMenuItem
 from .admin.overdue import OverdueFeedbackMenuItem
@@ -27,9 +28,11 @@ from .models import (
     Area,
     Body,
     Contact,
+    DialogueEvaluation,
     DialogueIndexPage,
     DialoguePage,
     InfluenceLevel,
+    InvolvementAssessment,
     Method,
     RejectionReason,
     StrategicGoal,
@@ -119,11 +122,93 @@ class RejectionReasonViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class InvolvementAssessmentViewSet(SnippetViewSet):
+    """The involvement assessment register: every matter's decision whether
+    to involve residents, with its export for reports and public records."""
+
+    model = InvolvementAssessment
+    icon = "clipboard-list"
+    menu_label = _("Involvement assessments")
+    list_display = [
+        "matter",
+        "case_number",
+        "responsible_body",
+        "decision",
+        "assessed_on",
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["decision", "responsible_body", "live"]
+    list_export = [
+        "matter",
+        "case_number",
+        "responsible_body",
+        "assessed_on",
+        "purpose",
+        "benefit",
+        "time",
+        "resources",
+        "representativeness",
+        "get_decision_display",
+        "influence_level",
+        "stage",
+        "justification",
+        "decided_by",
+        "live",
+    ]
+    export_headings = {
+        "get_decision_display": _("decision"),
+        "live": _("published"),
+    }
+    export_filename = "involvement-assessments"
+    search_fields = ["matter", "case_number", "justification"]
+
+    def get_queryset(self, request):
+        # The body column would otherwise cost one query per row.
+        return InvolvementAssessment.objects.select_related(
+            "responsible_body", "influence_level"
+        )
+
+
+class DialogueEvaluationViewSet(SnippetViewSet):
+    """Staff evaluations of closed dialogues, for the regular evaluation of
+    methods and results."""
+
+    model = DialogueEvaluation
+    icon = "success"
+    menu_label = _("Dialogue evaluations")
+    list_display = ["dialogue", "overall_rating", "evaluated_on", UpdatedAtColumn()]
+    list_filter = ["target_groups_reached", "method_suitable", "overall_rating"]
+    list_export = [
+        "dialogue",
+        "evaluated_on",
+        "get_target_groups_reached_display",
+        "target_groups_comment",
+        "get_method_suitable_display",
+        "method_comment",
+        "representativeness",
+        "hours_used",
+        "cost",
+        "lessons",
+        "overall_rating",
+    ]
+    export_headings = {
+        "get_target_groups_reached_display": _("were the target groups reached?"),
+        "get_method_suitable_display": _("did the methods suit the purpose?"),
+    }
+    export_filename = "dialogue-evaluations"
+    search_fields = ["lessons"]
+
+    def get_queryset(self, request):
+        return DialogueEvaluation.objects.select_related("dialogue")
+
+
 class ParticipationViewSetGroup(SnippetViewSetGroup):
     menu_label = pgettext_lazy("admin menu", "Participation")
     menu_icon = "group"
     menu_name = "participation"
     items = (
+        InvolvementAssessmentViewSet,
+        DialogueEvaluationViewSet,
         InfluenceLevelViewSet,
         BodyViewSet,
         ContactViewSet,
@@ -167,6 +252,17 @@ def register_overdue_feedback_menu_item():
         name="overdue-feedback",
         icon_name="warning",
         order=650,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_dialogue_plan_menu_item():
+    return DialoguePlanMenuItem(
+        _("Dialogue plan"),
+        links.dialogue_plan_url(),
+        name="dialogue-plan",
+        icon_name="date",
+        order=640,
     )
 
 

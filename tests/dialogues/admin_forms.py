@@ -78,8 +78,9 @@ def block_form_data(block, raw, prefix):
     return data
 
 
-def publish_unchanged(client, page):
-    """Press Publish in the page's edit view without changing anything."""
+def publish_unchanged(client, page, action="action-publish"):
+    """Press Publish (or ``action``; ``None``: Save draft) in the page's edit
+    view without changing anything."""
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     response = client.get(url)
     assert response.status_code == 200
@@ -90,5 +91,6 @@ def publish_unchanged(client, page):
     }
     body_block = type(page)._meta.get_field("body").stream_block
     data |= block_form_data(body_block, page.body.raw_data, "body")
-    data["action-publish"] = "action-publish"
+    if action:
+        data[action] = action
     return client.post(url, data)

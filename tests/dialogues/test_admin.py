@@ -1,10 +1,13 @@
 """The admin: the "Participation" snippets menu, the snippet views, the
 ladder's order, and the dialogue page's edit and create views."""
 
+from datetime import timedelta
+
 import pytest
 from bs4 import BeautifulSoup
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.admin.menu import admin_menu
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -12,8 +15,10 @@ from wagtail_delaktighet.models import (
     Area,
     Body,
     Contact,
+    DialogueEvaluation,
     DialoguePage,
     InfluenceLevel,
+    InvolvementAssessment,
     Method,
     RejectionReason,
     StrategicGoal,
@@ -24,6 +29,8 @@ from wagtail_delaktighet.models import (
 pytestmark = pytest.mark.django_db
 
 SNIPPET_MODELS = [
+    InvolvementAssessment,
+    DialogueEvaluation,
     InfluenceLevel,
     Body,
     Contact,
@@ -37,9 +44,21 @@ SNIPPET_MODELS = [
 
 
 @pytest.fixture
-def snippets(ladder, body_factory):
+def snippets(ladder, body_factory, make_assessment, make_dialogue):
     """One row of every snippet, so listings render real rows."""
     committee = body_factory()
+    make_assessment(responsible_body=committee)
+    now = timezone.now()
+    closed = make_dialogue(
+        opens_at=now - timedelta(days=30), closes_at=now - timedelta(days=2)
+    )
+    DialogueEvaluation.objects.create(
+        dialogue=closed,
+        target_groups_reached="yes",
+        method_suitable="yes",
+        lessons="Börja tidigare.",
+        overall_rating=4,
+    )
     Contact.objects.create(
         name="Anna Andersson",
         kind=Contact.Kind.ELECTED,

@@ -221,6 +221,7 @@ def test_a_live_dialogue_autosaves_a_draft_and_publishes_it_later(
         **edit_form(level("Konsultation"), [views(), poll()], title="Ny rubrik"),
         "slug": page.slug,
         "responsible_body": body_factory().pk,
+        "involvement_assessment": page.involvement_assessment_id,
         **loaded(page),
     }
 

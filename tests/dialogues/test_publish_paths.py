@@ -39,7 +39,7 @@ NO_INPUT = (
 
 
 @pytest.fixture
-def draft(dialogue_index, level, body_factory):
+def draft(dialogue_index, level, body_factory, make_assessment):
     """A dialogue saved as a draft (as the admin saves one: unchecked),
     complete unless told otherwise; at the Information level with a survey
     and a poll by default."""
@@ -56,6 +56,7 @@ def draft(dialogue_index, level, body_factory):
             "can_influence": "<p>Inget just nu.</p>",
             "input_handling": "<p>Ingen input samlas in.</p>",
             "responsible_body": body_factory(),
+            "involvement_assessment": make_assessment(),
             "opens_at": now - timedelta(days=1),
             "closes_at": now + timedelta(days=14),
             "feedback_promised_on": (now + timedelta(days=60)).date(),

@@ -19,6 +19,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from tests.fixtures.dialogues import create_assessment
 from wagtail_delaktighet.models import DialoguePage
 from wagtail_delaktighet.publishing.rules import (
     REQUIRED_TO_PUBLISH,
@@ -75,7 +76,15 @@ def form_data(level, body=(), **overrides):
 
 
 def with_body_factory(data, body_factory):
-    return {**data, "responsible_body": body_factory().pk}
+    """The form data with a responsible body and the assessment that decided
+    to involve residents."""
+    body = body_factory()
+    assessment = create_assessment(body)
+    return {
+        **data,
+        "responsible_body": body.pk,
+        "involvement_assessment": assessment.pk,
+    }
 
 
 def edit(admin, page, data, *, publish):

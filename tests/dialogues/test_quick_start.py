@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission, PageLogEntry
 
 from tests.dialogues.admin_forms import publish_unchanged
+from tests.fixtures.dialogues import create_assessment
 from wagtail_delaktighet.admin.links import quick_start_url
 from wagtail_delaktighet.admin.starter_dialogue import FEEDBACK_AFTER_CLOSING
 from wagtail_delaktighet.models import DialoguePage, InfluenceLevel
@@ -52,12 +53,14 @@ def local(day, hour=0):
 
 
 def answers(level, body, **overrides):
-    """The quick start's answers: open in a week, for four weeks."""
+    """The quick start's answers: open in a week, for four weeks, with the
+    assessment that decided to involve residents."""
     today = timezone.localdate()
     values = {
         "title": "Stadsparken",
         "question": QUESTION,
         "responsible_body": body.pk,
+        "involvement_assessment": create_assessment(body).pk,
         "influence_level": level.pk,
         "opens_at": f"{today + timedelta(days=7)} 09:00",
         "closes_at": f"{today + timedelta(days=35)} 17:00",

@@ -37,6 +37,7 @@ def dialogue(slug, binding=""):
     from django.utils import timezone
 
     from example_site.home.demo.site import build_home_page
+    from tests.fixtures.dialogues import create_assessment
     from tests.participation.support import poll, publish_body, survey, valid_fields
     from wagtail_delaktighet.models import (
         Body,
@@ -52,6 +53,9 @@ def dialogue(slug, binding=""):
             instance=DialogueIndexPage(title="Medborgardialoger", slug="dialoger")
         )
     now = timezone.now()
+    body = Body.objects.get_or_create(
+        name="Stadsbyggnadsnämnden", defaults={"kind": Body.Kind.COMMITTEE}
+    )[0]
     page = index.add_child(
         instance=DialoguePage(
             title=f"Parken {slug}",
@@ -61,9 +65,8 @@ def dialogue(slug, binding=""):
             influence_level=InfluenceLevel.objects.get(name="Konsultation"),
             can_influence="<p>Utformningen av parken.</p>",
             input_handling="<p>Tjänstepersoner sammanställer svaren.</p>",
-            responsible_body=Body.objects.get_or_create(
-                name="Stadsbyggnadsnämnden", defaults={"kind": Body.Kind.COMMITTEE}
-            )[0],
+            responsible_body=body,
+            involvement_assessment=create_assessment(body),
             opens_at=now - timedelta(days=1),
             closes_at=now + timedelta(days=14),
             feedback_promised_on=(now + timedelta(days=60)).date(),

@@ -45,6 +45,10 @@ def overdue_report_url():
     return reverse(url_name("overdue_feedback"))
 
 
+def dialogue_plan_url():
+    return reverse(url_name("dialogue_plan"))
+
+
 def quick_start_url(index=None):
     """The quick start ("New dialogue"), under ``index`` if given."""
     url = reverse(url_name("quick_start"))

@@ -17,7 +17,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ..forms.quick_start import QuickStartForm
-from ..models import Body
+from ..models import Body, InvolvementAssessment
 from ..permissions import can_start_dialogue_in, indexes_to_start_dialogues_in
 from .links import quick_start_url
 from .starter_dialogue import create_draft, starter_dialogue
@@ -65,6 +65,9 @@ class QuickStartView(WagtailAdminTemplateMixin, FormView):
                 if Body.objects.exists()
                 else reverse(Body.snippet_viewset.get_url_name("add"))
             ),
+            add_assessment_url=reverse(
+                InvolvementAssessment.snippet_viewset.get_url_name("add")
+            ),
         )
         return context
 
@@ -85,6 +88,7 @@ class QuickStartView(WagtailAdminTemplateMixin, FormView):
             title=data["title"],
             question=data["question"],
             responsible_body=data["responsible_body"],
+            involvement_assessment=data.get("involvement_assessment"),
             influence_level=data["influence_level"],
             opens_at=data["opens_at"],
             closes_at=data["closes_at"],

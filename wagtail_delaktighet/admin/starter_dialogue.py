@@ -47,6 +47,7 @@ def starter_dialogue(
     influence_level,
     opens_at,
     closes_at,
+    involvement_assessment=None,
     owner=None,
 ):
     """An unsaved ``DialoguePage`` for ``index``, filled in from the answers."""
@@ -60,6 +61,7 @@ def starter_dialogue(
         owner=owner,
         question=question,
         responsible_body=responsible_body,
+        involvement_assessment=involvement_assessment,
         influence_level=influence_level,
         opens_at=opens_at,
         closes_at=closes_at,

@@ -12,6 +12,7 @@ from .. import converters  # noqa: F401 - registers <dlk_id:…>
 from . import (
     contributions,
     data_requests,
+    dialogue_plan,
     moderation_actions,
     offline,
     outbox_report,
@@ -133,5 +134,20 @@ urlpatterns = [
         "reports/overdue-feedback/results/",
         overdue.OverdueFeedbackView.as_view(results_only=True),
         name="overdue_feedback_results",
+    ),
+    path(
+        "reports/dialogue-plan/",
+        dialogue_plan.DialoguePlanView.as_view(),
+        name="dialogue_plan",
+    ),
+    path(
+        "reports/dialogue-plan/results/",
+        dialogue_plan.DialoguePlanView.as_view(results_only=True),
+        name="dialogue_plan_results",
+    ),
+    path(
+        "reports/dialogue-plan/calendar/",
+        dialogue_plan.dialogue_plan_calendar,
+        name="dialogue_plan_calendar",
     ),
 ]

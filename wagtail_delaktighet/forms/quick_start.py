@@ -6,7 +6,14 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Body, DialogueIndexPage, DialoguePage, InfluenceLevel
+from ..models import (
+    Body,
+    DialogueIndexPage,
+    DialoguePage,
+    InfluenceLevel,
+    InvolvementAssessment,
+    InvolvementDecision,
+)
 from ..publishing.rules import REQUIRED_TO_PUBLISH, publish_rule_errors
 from .date_inputs import DateTimeInput
 from .level_choice import InfluenceLevelRadioSelect
@@ -51,6 +58,19 @@ class QuickStartForm(forms.Form):
         queryset=Body.objects.order_by("name"),
         help_text=_help("responsible_body"),
         error_messages=_required("responsible_body"),
+    )
+    involvement_assessment = forms.ModelChoiceField(
+        label=_label("involvement_assessment"),
+        queryset=InvolvementAssessment.objects.public()
+        .filter(decision=InvolvementDecision.INVOLVE)
+        .order_by("-assessed_on", "-pk"),
+        required=False,
+        empty_label=_("None yet"),
+        help_text=_(
+            "The assessment in the register that decided to involve residents "
+            "in this matter. It can be linked later, but the dialogue cannot "
+            "be published without it where the site asks for one."
+        ),
     )
     influence_level = forms.ModelChoiceField(
         label=_label("influence_level"),

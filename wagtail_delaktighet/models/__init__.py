@@ -1,5 +1,6 @@
 """Public models of wagtail-delaktighet; their names are part of the public API."""
 
+from .assessments import InvolvementAssessment, InvolvementDecision
 from .contacts import Contact
 from .contributions import (
     Channel,
@@ -22,6 +23,7 @@ from .dialogue_inlines import (
     DialoguePhase,
 )
 from .dialogue_page import DialoguePage
+from .evaluation import DialogueEvaluation
 from .feedback import (
     FeedbackDecision,
     FeedbackItem,
@@ -34,6 +36,8 @@ from .feedback import (
 from .following import Subscription, SubscriptionSource
 from .influence import InfluenceLevel
 from .outbox import OutboxEmail, OutboxKind
+from .plan_page import DialoguePlanPage
+from .register_page import InvolvementRegisterPage
 from .result_counts import DialogueParticipant, ResultCount, ResultsVersion
 from .site_settings import DelaktighetSettings
 from .status import (
@@ -58,6 +62,9 @@ __all__ = [
     "ParticipationPermission",
     "RejectionReason",
     "Area",
+    "InvolvementAssessment",
+    "InvolvementDecision",
+    "InvolvementRegisterPage",
     "DataRequest",
     "DataRequestSource",
     "Body",
@@ -71,6 +78,8 @@ __all__ = [
     "DialogueIndexPage",
     "DialoguePage",
     "DialoguePhase",
+    "DialogueEvaluation",
+    "DialoguePlanPage",
     "DialogueStatus",
     "FeedbackDecision",
     "FeedbackItem",

@@ -182,6 +182,18 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             "clear who stands behind it."
         ),
     )
+    involvement_assessment = models.ForeignKey(
+        "wagtail_delaktighet.InvolvementAssessment",
+        verbose_name=_("involvement assessment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dialogues",
+        help_text=_(
+            "The assessment in the register that decided to involve residents "
+            "in this matter: its purpose, benefit, time and resources."
+        ),
+    )
     opens_at = models.DateTimeField(
         _("opens"),
         null=True,
@@ -377,6 +389,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         ),
     ]
     purpose_panels = [
+        FieldPanel("involvement_assessment"),
         FieldPanel("purpose"),
         FieldPanel(
             "question",

@@ -24,6 +24,7 @@ class OutboxKind(models.TextChoices):
     REMINDER = "reminder", _("Feedback date reminder")
     REJECTION = "rejection", _("Contribution not published")
     DATA_REQUEST = "data_request", _("Link to see your personal data")
+    EVALUATION_REMINDER = "evaluation", _("Evaluation reminder")
 
 
 class OutboxEmail(models.Model):

@@ -62,7 +62,18 @@ class DelaktighetSettings(BaseSiteSetting):
         ),
     )
 
+    require_involvement_assessment = models.BooleanField(
+        _("dialogues need an involvement assessment"),
+        default=True,
+        help_text=_(
+            "A dialogue can only be published when it links to an assessment "
+            "in the register that decided to involve residents, so the need "
+            "to involve them is always considered first."
+        ),
+    )
+
     panels = [
+        FieldPanel("require_involvement_assessment"),
         FieldPanel("public_records_notice"),
         FieldPanel("privacy_page"),
         FieldPanel("privacy_notice"),

@@ -52,21 +52,28 @@ RULE_FIELDS = (
     *REQUIRED_TO_PUBLISH,
     "feedback_promised_on",
     "body",
+    "involvement_assessment",
 )
 
 
-def publish_rule_errors(values, *, publishing=True):
+def publish_rule_errors(values, *, publishing=True, assessment_required=False):
     """Check a dialogue's values; return ``{field name: message}``.
 
     ``values`` maps the names in ``RULE_FIELDS`` to cleaned values (a missing
     name counts as empty). With ``publishing=False`` (a draft save) only the
-    rules about the order of dates apply.
+    rules about the order of dates apply. ``assessment_required``: the site
+    asks for an involvement assessment that decided to involve residents
+    (``assessment_required_on()``).
     """
     errors = {}
     if publishing:
         for name, message in REQUIRED_TO_PUBLISH.items():
             if is_blank(values.get(name)):
                 errors[name] = str(message)
+        if assessment_required:
+            message = assessment_rule_error(values.get("involvement_assessment"))
+            if message:
+                errors["involvement_assessment"] = message
 
     opens_at = values.get("opens_at")
     closes_at = values.get("closes_at")
@@ -121,12 +128,60 @@ def publish_rule_errors(values, *, publishing=True):
 
 def publish_rule_errors_for_page(page, *, publishing=True):
     """The same rules, read from a ``DialoguePage`` instance."""
-    values = {name: getattr(page, name, None) for name in RULE_FIELDS}
-    # Foreign keys: read the id first so that a missing row is not a query.
-    for name in ("influence_level", "responsible_body"):
-        if getattr(page, f"{name}_id", None) is None:
+    values = {}
+    for name in RULE_FIELDS:
+        # Foreign keys: read the id first so that a missing row is not a query.
+        if getattr(page, f"{name}_id", True) is None:
             values[name] = None
-    return publish_rule_errors(values, publishing=publishing)
+        else:
+            values[name] = getattr(page, name, None)
+    return publish_rule_errors(
+        values,
+        publishing=publishing,
+        assessment_required=publishing and assessment_required_on(page.get_site()),
+    )
+
+
+def assessment_required_on(site):
+    """Whether ``site`` asks dialogues for an involvement assessment: its
+    setting, on unless an administrator turned it off (and on for a page that
+    is not under any site yet)."""
+    from ..models import DelaktighetSettings
+
+    if site is None:
+        return True
+    return DelaktighetSettings.for_site(site).require_involvement_assessment
+
+
+def assessment_rule_error(assessment):
+    """What stops a dialogue linked to ``assessment`` (or to none) going
+    live, or ``None``."""
+    if assessment is None:
+        return str(
+            _(
+                "Link the involvement assessment that decided to involve "
+                "residents in this matter. If the matter has none yet, make "
+                "one in the register first (Participation → Involvement "
+                "assessments)."
+            )
+        )
+    if not assessment.decided_to_involve:
+        return str(
+            _(
+                "The assessment “%(assessment)s” decided not to involve "
+                "residents. Link an assessment that decided to involve them."
+            )
+            % {"assessment": assessment}
+        )
+    if not assessment.live:
+        return str(
+            _(
+                "Publish the assessment “%(assessment)s” first, so the register "
+                "shows why residents are involved."
+            )
+            % {"assessment": assessment}
+        )
+    return None
 
 
 def feedback_rule_errors(dialogue, going_live_with=()):

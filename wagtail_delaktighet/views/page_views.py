@@ -11,6 +11,8 @@ from .feeds import dialogue_rss
 from .following import confirm, follow, unsubscribe
 from .index import index_context
 from .participate import participate
+from .plan import plan_calendar, plan_context
+from .register import register_context, register_rss
 
 
 def register_page_views():
@@ -26,6 +28,10 @@ def register_page_views():
         dialogue_calendar=dialogue_calendar,
         activity_calendar=activity_calendar,
         participate=participate,
+        register_context=register_context,
+        plan_context=plan_context,
+        plan_calendar=plan_calendar,
+        register_rss=register_rss,
         follow=follow,
         confirm_following=confirm,
         unsubscribe=unsubscribe,

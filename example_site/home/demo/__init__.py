@@ -6,6 +6,7 @@ sequence again leaves the same content. Later features add their own step to
 ``STEPS``.
 """
 
+from .assessments import build_register
 from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
@@ -16,6 +17,7 @@ from .site import build_home_page, set_site_address
 STEPS = [
     build_privacy,
     build_dialogues,
+    build_register,
     build_consultation,
     build_moderation,
     build_feedback,

@@ -14,6 +14,7 @@ from wagtail.documents import get_document_model
 
 from wagtail_delaktighet.models import DialogueIndexPage, DialoguePage, InfluenceLevel
 
+from .assessments import build_assessment_not_to_involve, link_assessment
 from .dialogue_pages import DIALOGUES
 from .dialogue_snippets import build_snippets
 from .publishing import PageContent, sync_child_page
@@ -70,7 +71,8 @@ def build_dialogues(home):
     demo_day = DemoDay(timezone.localdate())
     for dialogue in DIALOGUES:
         slug, content = dialogue(demo_day, snippets, levels, guidelines)
-        sync_child_page(index, DialoguePage, slug, content)
+        sync_child_page(index, DialoguePage, slug, link_assessment(slug, content))
+    build_assessment_not_to_involve(snippets, demo_day.today)
     return index
 
 

@@ -31,6 +31,7 @@ from wagtail_delaktighet.models import (
 )
 
 from . import feedback_dialogues
+from .assessments import link_assessment
 from .consultation import _submit as submit_demo_contribution
 from .dialogue_snippets import SITE, build_snippets
 from .dialogues import INDEX_SLUG, DemoDay, build_guidelines_document
@@ -53,7 +54,9 @@ def build_feedback(home):
     dialogues = {}
     for dialogue in feedback_dialogues.DIALOGUES:
         slug, content = dialogue(day, snippets, levels, guidelines)
-        dialogues[slug] = sync_child_page(index, DialoguePage, slug, content)
+        dialogues[slug] = sync_child_page(
+            index, DialoguePage, slug, link_assessment(slug, content)
+        )
 
     promenade = dialogues[feedback_dialogues.FEEDBACK_DIALOGUE_SLUG]
     send_contributions(promenade, day)

@@ -1,0 +1,1 @@
+"""Evaluating dialogues: the reminder to evaluate a closed dialogue."""
