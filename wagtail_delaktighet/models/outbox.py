@@ -24,6 +24,7 @@ class OutboxKind(models.TextChoices):
     REMINDER = "reminder", _("Feedback date reminder")
     REJECTION = "rejection", _("Contribution not published")
     DATA_REQUEST = "data_request", _("Link to see your personal data")
+    RESPONSE = "response", _("Answer to a contribution published")
 
 
 class OutboxEmail(models.Model):
