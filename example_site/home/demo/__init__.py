@@ -9,6 +9,7 @@ sequence again leaves the same content. Later features add their own step to
 from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
+from .ideas import build_ideas
 from .moderation import build_moderation
 from .privacy import build_privacy
 from .site import build_home_page, set_site_address
@@ -17,6 +18,7 @@ STEPS = [
     build_privacy,
     build_dialogues,
     build_consultation,
+    build_ideas,
     build_moderation,
     build_feedback,
 ]

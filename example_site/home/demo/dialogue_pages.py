@@ -11,6 +11,7 @@ import uuid
 from wagtail_delaktighet.models import DialoguePage, DialoguePhase
 
 from .consultation import consultation_blocks
+from .ideas import ideas_block
 from .dialogue_snippets import SITE
 from .publishing import PageContent
 
@@ -214,6 +215,7 @@ def trygga_skolvagar(day, s, levels, guidelines):
                 "trafikplaneraren.</p>",
             ),
             *consultation_blocks(),
+            ideas_block(),
         ],
     )
 
