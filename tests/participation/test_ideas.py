@@ -4,8 +4,10 @@ official statuses with signed answers, and the author's email."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.test import Client
 
+from tests.dialogues.test_content_cache import SUBMISSION_KEY, served_from_cache
 from wagtail_delaktighet.models import (
     Contact,
     Contribution,
@@ -420,3 +422,23 @@ def test_the_email_is_in_the_sites_language(block, councillor, admin_user, setti
 
     email = OutboxEmail.objects.get()
     assert "Hej" in email.body
+
+
+def test_support_buttons_on_a_cached_page_each_get_a_key_of_their_own(block):
+    idea = propose(block, "Fler bänkar")
+    cache.clear()
+    first_reader, second_reader = Client(), Client()
+    first_reader.get(block.page.url)
+
+    pages = [first_reader.get(block.page.url), second_reader.get(block.page.url)]
+
+    assert all(served_from_cache(page) for page in pages)
+    keys = [
+        key for page in pages for key in SUBMISSION_KEY.findall(page.content.decode())
+    ]
+    # The proposal form and the support form of each view, all different.
+    assert len(keys) == len(set(keys)) == 4
+    for browser, page in zip((first_reader, second_reader), pages, strict=True):
+        action, fields = support_forms(block.section(page))[idea.pk]
+        assert_redirected_to_block(browser.post(action.split("#")[0], fields), block)
+    assert supports_shown(first_reader, block, idea) == "2 supports"

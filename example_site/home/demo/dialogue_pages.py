@@ -11,8 +11,8 @@ import uuid
 from wagtail_delaktighet.models import DialoguePage, DialoguePhase
 
 from .consultation import consultation_blocks
-from .ideas import ideas_block
 from .dialogue_snippets import SITE
+from .ideas import ideas_block
 from .publishing import PageContent
 
 Kind = DialoguePhase.Kind
