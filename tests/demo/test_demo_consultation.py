@@ -28,7 +28,7 @@ PARTICIPATION_MODELS = [
     ContributionPersonalData,
     OfficialResponse,
 ]
-BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question"}
+BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question", "ideas"}
 
 
 @pytest.fixture(autouse=True)
@@ -115,7 +115,11 @@ def test_the_page_shows_published_views_and_answered_questions_only(
         page=dialogue, status=ContributionStatus.PUBLISHED
     )
     for contribution in published:
-        text = contribution.content.get("text") or contribution.content["question"]
+        text = next(
+            contribution.content[key]
+            for key in ("text", "question", "description")
+            if key in contribution.content
+        )
         assert text in html
     for response in OfficialResponse.objects.filter(contribution__page=dialogue):
         assert response.text in html

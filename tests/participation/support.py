@@ -92,6 +92,18 @@ def question():
     )
 
 
+def ideas(publication="after_moderation", categories=("Lek", "Natur")):
+    return (
+        "ideas",
+        {
+            "heading": "Idéer för parken",
+            "prompt": "Vad skulle göra parken bättre?",
+            "categories": list(categories),
+            "publication": publication,
+        },
+    )
+
+
 def suggestion_box():
     return ("suggestion_box", {"prompt": "Vad föreslår du?"})
 
@@ -110,6 +122,7 @@ def every_block():
         views(),
         question(),
         suggestion_box(),
+        ideas(),
     ]
 
 
@@ -229,6 +242,8 @@ def valid_fields(block):
         return {"question": "När börjar bygget?"}
     if block.block_type == "suggestion_box":
         return {"suggestion": "Bygg en scen", "mood": "happy"}
+    if block.block_type == "ideas":
+        return {"title": "En plaskdamm", "description": "För de minsta barnen."}
     if block.block_type == "wish_list":
         return {"wishes": ["shade"]}
     raise LookupError(block.block_type)

@@ -36,7 +36,15 @@ from .support import every_block, valid_fields, wish_list
 
 pytestmark = pytest.mark.django_db
 
-BLOCK_TYPES = ["survey", "poll", "views", "question", "suggestion_box", "wish_list"]
+BLOCK_TYPES = [
+    "survey",
+    "poll",
+    "views",
+    "question",
+    "suggestion_box",
+    "wish_list",
+    "ideas",
+]
 SHARED_FIELDS = ["submission_key", HONEYPOT_FIELD, "name", "email", "consent"]
 
 
@@ -71,6 +79,15 @@ def offered_answers(block):
         return {"mood": {value for value, _label in MOODS}}
     if block.block_type == "wish_list":
         return {"wish": {answer_value(value) for value, _label in WISHES}}
+    if block.block_type == "ideas":
+        # A support counts a published idea of the block, nothing else.
+        published = Contribution.objects.filter(
+            page=block.page, block_id=block.id, status="published"
+        ).values_list("pk", flat=True)
+        return {
+            "category": set(block.option_ids(block.value["categories"])),
+            "support": {str(pk) for pk in published},
+        }
     return {}
 
 
@@ -111,7 +128,9 @@ def posted_values(dialogue):
 
 def posted_keys(block):
     fields = list(service.build_form(block.page, block.id).fields)
-    names = [block.name(field) for field in {*fields, *SHARED_FIELDS}]
+    # The ideas block's support is posted under a field of its own.
+    extra = ["supports"] if block.block_type == "ideas" else []
+    names = [block.name(field) for field in {*fields, *SHARED_FIELDS, *extra}]
     return st.one_of(st.sampled_from(sorted(names)), st.text(max_size=30))
 
 

@@ -62,6 +62,7 @@ BUILTIN_CONSULTATION_BLOCKS = [
     ("poll", "wagtail_delaktighet.blocks.poll.PollBlock"),
     ("views", "wagtail_delaktighet.blocks.opinions.ViewsBlock"),
     ("question", "wagtail_delaktighet.blocks.question.QuestionBlock"),
+    ("ideas", "wagtail_delaktighet.blocks.ideas.IdeasBlock"),
 ]
 
 #: Form fields whose value is stored on the contribution, not in its content.
@@ -90,6 +91,9 @@ class ContributionData:
     #: (question key, value) pairs counted in results: chosen options, scales.
     answers: list = field(default_factory=list)
     display_name: str = ""
+    #: The moderation status of this contribution when it differs from the
+    #: block's ``initial_status`` (an idea's support is private); None: that.
+    status: ContributionStatus | None = None
 
 
 class ConsultationBlockItem(NamedTuple):
@@ -170,6 +174,10 @@ class ConsultationBlock(blocks.StructBlock):
     #: Content keys that copy a setting of the block rather than hold an
     #: answer (the addressee of views); never shown as answers.
     copied_settings: tuple[str, ...] = ()
+    #: What a participant is told when the database refuses a second
+    #: contribution where one is allowed (``participant_scope``); None: the
+    #: service's own words ("You have already answered this").
+    already_answered_message: str | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,6 +233,17 @@ class ConsultationBlock(blocks.StructBlock):
     def initial_status(self, value: StructValue) -> ContributionStatus:
         """The moderation status of a new contribution (ContributionStatus)."""
         raise NotImplementedError
+
+    def participant_scope(
+        self, value: StructValue, cleaned_data: dict[str, Any]
+    ) -> str | None:
+        """What one participant may contribute to once, on an online
+        channel: "" for the whole block, a text naming a part of it (an
+        ideas block: "support:<idea id>", one support per idea), or None for
+        no limit. The service folds it into the participant key, which the
+        database keeps unique per page and block. The default: the whole
+        block where ``one_answer_per_participant`` is set, else None."""
+        return "" if self.one_answer_per_participant else None
 
     def results(
         self,
@@ -545,7 +564,12 @@ class ConsultationBlock(blocks.StructBlock):
         *,
         block_id: str,
         data: Any = None,
+        page: DialoguePage | None = None,
     ) -> ContributionForm:
+        """The block's form; bound when ``data`` is given. ``page`` is the
+        dialogue the form is posted to (None where the form is only shown),
+        for a block whose rules read the database: an idea supported must be
+        one of the block's published ideas."""
         from ..participation.forms import ContributionForm, form_prefix
 
         form_class = type(

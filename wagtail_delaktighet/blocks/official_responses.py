@@ -50,7 +50,22 @@ class AnsweredPublicly:
         "awaits moderation."
     )
 
+    #: Whether the author, where they gave an email with consent, is emailed
+    #: when an answer is published (following/response_notices.py): an
+    #: idea's author hears of its status.
+    tells_author_of_responses = False
+
     def response_outcomes(self, value):
         """The choices of an answer's status (``OfficialResponse.outcome``),
         or None for an answer without one."""
         return None
+
+    def outcome_label(self, value, outcome):
+        """The text of a stored outcome ("" for none or one no longer
+        offered), for the public page and the author's email."""
+        return str(dict(self.response_outcomes(value) or []).get(outcome, ""))
+
+    def answered_summary(self, value, contribution):
+        """A line that names the answered contribution to its author (the
+        title of an idea); the default is the contribution's main text."""
+        return self.contribution_text(value, contribution)

@@ -25,6 +25,7 @@ class OutboxKind(models.TextChoices):
     REJECTION = "rejection", _("Contribution not published")
     DATA_REQUEST = "data_request", _("Link to see your personal data")
     EVALUATION_REMINDER = "evaluation", _("Evaluation reminder")
+    RESPONSE = "response", _("Answer to a contribution published")
 
 
 class OutboxEmail(models.Model):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from .. import log_actions, moderation, signals
+from ..following import response_notices
 from ..log_actions import UNPUBLISH_RESPONSE
 from ..models import ContributionStatus, OfficialResponse
 
@@ -89,6 +90,8 @@ def respond(contribution, *, user, signed_by, text, outcome="", publish=True):
         },
     )
     if publish:
+        # The author of an idea hears of its status (a block's choice).
+        response_notices.tell_author(response)
         signals.send_official_response_published(response, published_by=user)
     return response
 

@@ -57,10 +57,14 @@ def keyed_hash(message):
     return digest.hexdigest()
 
 
-def participant_key(token, page, block_id):
-    """Tells one participant's answers to one block apart."""
+def participant_key(token, page, block_id, scope=""):
+    """Tells one participant's answers to one block apart; ``scope`` names a
+    part of the block answered once (``ConsultationBlock.participant_scope``:
+    one support per idea), "" the whole block."""
     if not token:
         return None
+    if scope:
+        return keyed_hash(f"participant:{token}:{page.pk}:{block_id}:{scope}")
     return keyed_hash(f"participant:{token}:{page.pk}:{block_id}")
 
 

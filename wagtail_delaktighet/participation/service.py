@@ -126,7 +126,7 @@ def find_consultation_block(page, block_id):
 
 def build_form(page, block_id, data=None):
     block, value = find_consultation_block(page, block_id)
-    return block.build_form(value, block_id=block_id, data=data)
+    return block.build_form(value, block_id=block_id, data=data, page=page)
 
 
 def level_accepts_input(page):
@@ -189,7 +189,7 @@ def submit(
         if ratelimit.too_many_attempts(client):
             raise RateLimited()
 
-    form = block.build_form(value, block_id=block_id, data=data)
+    form = block.build_form(value, block_id=block_id, data=data, page=page)
     if not form.is_valid():
         return Submission(form=form)
 
@@ -202,10 +202,13 @@ def submit(
         participant=participant,
     )
     # A binding answer is one per account, not per browser: residents who
-    # share a computer each answer with their own login.
+    # share a computer each answer with their own login. The block says what
+    # a participant answers once: the whole block (a poll), a part of it (an
+    # idea supported), or nothing.
+    scope = block.participant_scope(value, form.cleaned_data)
     answer_key = (
-        participant_key(participant, page, block_id)
-        if block.one_answer_per_participant and online and not binding
+        participant_key(participant, page, block_id, scope)
+        if scope is not None and online and not binding
         else None
     )
     # The resident's account, set for binding answers only: the database
@@ -225,6 +228,7 @@ def submit(
             block_id=block_id,
             answer_key=answer_key,
             account=answering_account,
+            repeat_message=block.already_answered_message,
         )
         if stored_before is not None:
             return stored_before
@@ -264,6 +268,7 @@ def submit(
             block_id=block_id,
             answer_key=answer_key,
             account=answering_account,
+            repeat_message=block.already_answered_message,
         )
         if stored_before is None:
             raise
@@ -274,7 +279,7 @@ def submit(
     return Submission(form=form, contribution=contribution)
 
 
-def _stored_before(form, key, *, page, block_id, answer_key, account):
+def _stored_before(form, key, *, page, block_id, answer_key, account, repeat_message):
     """The earlier contribution of the same submission, as a duplicate; raises
     ``AlreadyAnswered`` when the participant (or the account) answered the
     block with another one; None when none was stored."""
@@ -289,7 +294,8 @@ def _stored_before(form, key, *, page, block_id, answer_key, account):
         if contribution.submission_key == key:
             return Submission(form=form, contribution=contribution, duplicate=True)
     if earlier:
-        raise AlreadyAnswered()
+        # In the block's words: an idea supported twice is not "answered".
+        raise AlreadyAnswered(repeat_message)
     return None
 
 
@@ -316,7 +322,7 @@ def _store(
         block_id=block_id,
         block_type=block.name,
         content=data_to_store.content,
-        status=block.initial_status(value),
+        status=data_to_store.status or block.initial_status(value),
         channel=channel,
         display_name=data_to_store.display_name[:100],
         submission_key=submission_key,

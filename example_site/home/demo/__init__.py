@@ -10,6 +10,7 @@ from .assessments import build_register
 from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
+from .ideas import build_ideas
 from .moderation import build_moderation
 from .privacy import build_privacy
 from .site import build_home_page, set_site_address
@@ -19,6 +20,7 @@ STEPS = [
     build_dialogues,
     build_register,
     build_consultation,
+    build_ideas,
     build_moderation,
     build_feedback,
 ]

@@ -12,6 +12,7 @@ from wagtail_delaktighet.models import DialoguePage, DialoguePhase
 
 from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
+from .ideas import ideas_block
 from .publishing import PageContent
 
 Kind = DialoguePhase.Kind
@@ -214,6 +215,7 @@ def trygga_skolvagar(day, s, levels, guidelines):
                 "trafikplaneraren.</p>",
             ),
             *consultation_blocks(),
+            ideas_block(),
         ],
     )
 
