@@ -15,7 +15,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_delaktighet', '0021_public_records_registration'),
+        ('wagtail_delaktighet', '0022_outbox_response_kind'),
         ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
     ]
 
@@ -52,7 +52,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='outboxemail',
             name='kind',
-            field=models.CharField(choices=[('confirmation', 'Confirm following a dialogue'), ('feedback', 'Feedback published'), ('reminder', 'Feedback date reminder'), ('rejection', 'Contribution not published'), ('data_request', 'Link to see your personal data'), ('evaluation', 'Evaluation reminder')], max_length=16, verbose_name='kind'),
+            field=models.CharField(choices=[('confirmation', 'Confirm following a dialogue'), ('feedback', 'Feedback published'), ('reminder', 'Feedback date reminder'), ('rejection', 'Contribution not published'), ('data_request', 'Link to see your personal data'), ('evaluation', 'Evaluation reminder'), ('response', 'Answer to a contribution published')], max_length=16, verbose_name='kind'),
         ),
         migrations.CreateModel(
             name='DialogueEvaluation',
