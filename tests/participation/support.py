@@ -92,6 +92,13 @@ def question():
     )
 
 
+def evaluation():
+    return (
+        "evaluation",
+        {"heading": "Vad tyckte du om dialogen?", "introduction": ""},
+    )
+
+
 def suggestion_box():
     return ("suggestion_box", {"prompt": "Vad föreslår du?"})
 
@@ -110,6 +117,7 @@ def every_block():
         views(),
         question(),
         suggestion_box(),
+        evaluation(),
     ]
 
 
@@ -229,6 +237,12 @@ def valid_fields(block):
         return {"question": "När börjar bygget?"}
     if block.block_type == "suggestion_box":
         return {"suggestion": "Bygg en scen", "mood": "happy"}
+    if block.block_type == "evaluation":
+        return {
+            "purpose_clear": "4",
+            "influence_understood": "3",
+            "expects_feedback": "5",
+        }
     if block.block_type == "wish_list":
         return {"wishes": ["shade"]}
     raise LookupError(block.block_type)

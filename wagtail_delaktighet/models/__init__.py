@@ -1,5 +1,6 @@
 """Public models of wagtail-delaktighet; their names are part of the public API."""
 
+from .background import BackgroundCount, ContributionBackground
 from .contacts import Contact
 from .contributions import (
     Channel,
@@ -46,6 +47,8 @@ from .status import (
 from .taxonomy import Area, Body, Method, StrategicGoal, TargetGroup, Topic
 
 __all__ = [
+    "BackgroundCount",
+    "ContributionBackground",
     "Channel",
     "Contribution",
     "DialogueParticipant",
