@@ -89,7 +89,8 @@ def test_the_dialogue_page_renders_its_blocks_with_include_block(
 
 
 @pytest.mark.parametrize(
-    "block_type", ["heading", "paragraph", "image", "quote", *CONSULTATION_TYPES[:BUILTIN]]
+    "block_type",
+    ["heading", "paragraph", "image", "quote", *CONSULTATION_TYPES[:BUILTIN]],
 )
 def test_every_package_block_has_a_description(block_type):
     block = body_blocks()[block_type]
