@@ -6,6 +6,7 @@ sequence again leaves the same content. Later features add their own step to
 ``STEPS``.
 """
 
+from .background import build_background
 from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
@@ -17,6 +18,7 @@ STEPS = [
     build_privacy,
     build_dialogues,
     build_consultation,
+    build_background,
     build_moderation,
     build_feedback,
 ]
