@@ -314,3 +314,13 @@ def test_a_site_without_questions_asks_none(client, consultation_dialogue):
     for block in dialogue.blocks:
         assert block.post(client, valid_fields(block)).status_code == 302
     assert LEGEND not in dialogue.get(client).content.decode()
+
+
+def test_a_change_to_the_settings_shows_at_the_next_view(client, consultation_dialogue):
+    dialogue = consultation_dialogue(body=[views()], ask_background_questions=True)
+    assert LEGEND not in dialogue.get(client).content.decode()
+
+    define_questions(dialogue.page)
+
+    html = dialogue.get(client).content.decode()
+    assert LEGEND in html and DISTRICT in html
