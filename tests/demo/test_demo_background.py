@@ -9,8 +9,8 @@ from example_site.home.demo import background as demo
 from tests.fixtures.demo import load_demo
 from wagtail_delaktighet.blocks.evaluation import evaluation_averages
 from wagtail_delaktighet.models import (
+    BackgroundAnswer,
     Contribution,
-    ContributionBackground,
     DelaktighetSettings,
     DialoguePage,
 )
@@ -44,10 +44,7 @@ def test_the_site_asks_three_background_questions(dialogue):
 def test_the_open_dialogue_is_evaluated_with_background_answers(dialogue):
     evaluations = Contribution.objects.filter(block_id=demo.EVALUATION_ID)
     assert evaluations.count() == len(demo.EVALUATIONS)
-    assert (
-        ContributionBackground.objects.filter(contribution__in=evaluations).count()
-        == 11
-    )
+    assert BackgroundAnswer.objects.filter(contribution__in=evaluations).count() == 11
     age = background_counts(dialogue)[demo._id("age")]
     assert age[demo._id("age-2")] == 1
     averages = evaluation_averages([dialogue])[dialogue.pk]
@@ -56,9 +53,9 @@ def test_the_open_dialogue_is_evaluated_with_background_answers(dialogue):
 
 
 def test_loading_again_stores_nothing_twice(dialogue):
-    before = (Contribution.objects.count(), ContributionBackground.objects.count())
+    before = (Contribution.objects.count(), BackgroundAnswer.objects.count())
 
     load_demo()
 
-    after = (Contribution.objects.count(), ContributionBackground.objects.count())
+    after = (Contribution.objects.count(), BackgroundAnswer.objects.count())
     assert after == before

@@ -26,9 +26,9 @@ from tests.staff.contributions_support import (
 from wagtail_delaktighet.data_requests.erasure import erase
 from wagtail_delaktighet.data_requests.report import collect
 from wagtail_delaktighet.models import (
+    BackgroundAnswer,
     BackgroundCount,
     Contribution,
-    ContributionBackground,
 )
 from wagtail_delaktighet.participation.background import (
     PREFER_NOT_TO_SAY,
@@ -119,7 +119,7 @@ def test_every_block_type_stores_them(client, asking, block_type):
     )
 
     assert response.status_code == 302
-    [row] = ContributionBackground.objects.filter(contribution__block_id=block.id)
+    [row] = BackgroundAnswer.objects.filter(contribution__block_id=block.id)
     assert (row.question, row.answer) == (DISTRICT, "Norrby")
 
 
@@ -131,7 +131,7 @@ def test_skipping_them_stores_the_contribution_alone(client, asking):
 
     assert response.status_code == 302
     assert block.contributions().count() == 1
-    assert not ContributionBackground.objects.exists()
+    assert not BackgroundAnswer.objects.exists()
 
 
 def test_an_option_not_offered_is_a_form_error_and_nothing_is_stored(client, asking):
@@ -147,7 +147,7 @@ def test_an_option_not_offered_is_a_form_error_and_nothing_is_stored(client, ask
     assert summary.find("a", href=f"#{block.field_id(age_field)}") is not None
     assert "Choose one of the answers offered" in page.get_text()
     assert not Contribution.objects.exists()
-    assert not ContributionBackground.objects.exists()
+    assert not BackgroundAnswer.objects.exists()
 
 
 def test_they_are_never_in_the_public_page_or_the_page_api(client, asking):
@@ -298,7 +298,7 @@ def test_retention_removes_them_and_keeps_the_counts(karin):
 
     [(_page, counts)] = report.dialogues
     assert counts["background_answers"] == 4
-    assert not ContributionBackground.objects.exists()
+    assert not BackgroundAnswer.objects.exists()
     assert BackgroundCount.objects.filter(page_id=dialogue.page.pk).count() == 3
     assert background_counts(dialogue.page) == before
     # A second run folds nothing twice.

@@ -231,9 +231,9 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
     def get_base_queryset(self):
         queryset = Contribution.objects.filter(page=self.page)
         if self.is_export and self.include_personal_data:
-            queryset = queryset.select_related(
-                "personal_data", "account"
-            ).prefetch_related("background_answers")
+            queryset = queryset.select_related("personal_data", "account")
+            if self.background_questions:
+                queryset = queryset.prefetch_related("background_answers")
         return queryset
 
     def get_filterset_kwargs(self):

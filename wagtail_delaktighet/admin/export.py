@@ -154,15 +154,13 @@ def other_answers(contribution, info):
     )
 
 
-def background_columns(page):
-    """One column per background question answered in the dialogue, headed
-    by the question as the site asks it now (or as it was asked, for a
-    question since removed). One query."""
-    from ..participation.background import answered_questions
-
+def background_columns(questions):
+    """One column per background question answered in the dialogue
+    (``(key, heading)``), headed by the question as the site asks it now (or
+    as it was asked, for a question since removed)."""
     return [
         ExportColumn(f"background:{key}", heading, background_getter(key))
-        for key, heading in answered_questions(page)
+        for key, heading in questions
     ]
 
 
@@ -312,8 +310,18 @@ class ContributionExportMixin:
         if self.include_personal_data:
             # Background answers are personal-data-like: only with the
             # permission, and read with the rows (get_base_queryset).
-            columns += background_columns(self.page)
+            columns += background_columns(self.background_questions)
         return columns
+
+    @cached_property
+    def background_questions(self):
+        """(question key, heading) of the background questions answered in
+        the dialogue, for staff who may see personal data; one query."""
+        from ..participation.background import answered_questions
+
+        if not self.include_personal_data:
+            return []
+        return answered_questions(self.page)
 
     @property
     def list_export(self):

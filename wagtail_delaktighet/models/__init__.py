@@ -1,6 +1,6 @@
 """Public models of wagtail-delaktighet; their names are part of the public API."""
 
-from .background import BackgroundCount, ContributionBackground
+from .background import BackgroundAnswer, BackgroundCount
 from .contacts import Contact
 from .contributions import (
     Channel,
@@ -47,8 +47,8 @@ from .status import (
 from .taxonomy import Area, Body, Method, StrategicGoal, TargetGroup, Topic
 
 __all__ = [
+    "BackgroundAnswer",
     "BackgroundCount",
-    "ContributionBackground",
     "Channel",
     "Contribution",
     "DialogueParticipant",

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from .contributions import Contribution
 
 
-class ContributionBackground(models.Model):
+class BackgroundAnswer(models.Model):
     """One background question answered with one contribution."""
 
     contribution = models.ForeignKey(
@@ -24,6 +24,14 @@ class ContributionBackground(models.Model):
         on_delete=models.CASCADE,
         related_name="background_answers",
         verbose_name=_("contribution"),
+    )
+    # Denormalised from the contribution, so a dialogue's counts and its
+    # export's columns are read without a join.
+    page = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     #: The question's id in the site's settings (a StreamField block id).
     question_key = models.CharField(_("question key"), max_length=64)
@@ -41,6 +49,12 @@ class ContributionBackground(models.Model):
             models.UniqueConstraint(
                 fields=["contribution", "question_key"],
                 name="dlk_one_background_answer_per_question",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["page", "question_key", "answer_key"],
+                name="dlk_background_by_page",
             )
         ]
 

@@ -6,7 +6,7 @@ so every dialogue asks the same. They are added to the shared
 ``ContributionForm`` by the participation service and the page's view, so
 every consultation block, a project's own too, gets them with no change to
 the block. Each is optional and offers "prefer not to say"; the answers are
-stored apart from the content (``ContributionBackground``), never public.
+stored apart from the content (``BackgroundAnswer``), never public.
 
 When a contribution's personal data goes (retention, erasure), its
 background answers go too; they are first folded into ``BackgroundCount``,
@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
-from ..models.background import BackgroundCount, ContributionBackground
+from ..models.background import BackgroundAnswer, BackgroundCount
 from ..models.site_settings import DelaktighetSettings
 
 #: The answer key of "prefer not to say"; option ids are uuids, never this.
@@ -117,9 +117,10 @@ def answers_in(form):
 
 def store(contribution, form):
     """Store the background answers of a valid form with its contribution."""
-    ContributionBackground.objects.bulk_create(
-        ContributionBackground(
+    BackgroundAnswer.objects.bulk_create(
+        BackgroundAnswer(
             contribution=contribution,
+            page_id=contribution.page_id,
             question_key=question.key,
             question=question.text[:255],
             answer_key=answer_key,
@@ -138,9 +139,7 @@ def forget(contributions):
     """Fold the background answers of ``contributions`` (a queryset) into
     their dialogues' counts, then delete them. Run in one transaction, so no
     answer is counted twice or lost."""
-    return forget_rows(
-        ContributionBackground.objects.filter(contribution__in=contributions)
-    )
+    return forget_rows(BackgroundAnswer.objects.filter(contribution__in=contributions))
 
 
 def forget_rows(rows):
@@ -148,13 +147,13 @@ def forget_rows(rows):
     dialogues' counts, then delete them."""
     with transaction.atomic():
         grouped = (
-            rows.values("contribution__page_id", "question_key", "answer_key")
+            rows.values("page_id", "question_key", "answer_key")
             .annotate(number=Count("pk"))
             .order_by()
         )
         for group in grouped:
             count, _created = BackgroundCount.objects.select_for_update().get_or_create(
-                page_id=group["contribution__page_id"],
+                page_id=group["page_id"],
                 question_key=group["question_key"],
                 answer_key=group["answer_key"],
             )
@@ -170,7 +169,7 @@ def background_counts(page) -> dict[str, dict[str, int]]:
     held plus those already folded into counts. Two queries."""
     counts: dict[str, dict[str, int]] = {}
     held = (
-        ContributionBackground.objects.filter(contribution__page_id=page.pk)
+        BackgroundAnswer.objects.filter(page_id=page.pk)
         .values_list("question_key", "answer_key")
         .annotate(number=Count("pk"))
         .order_by()
@@ -192,7 +191,7 @@ def answered_questions(page):
     stored = {}
     # Distinct pairs, so the query does not grow with the answers.
     for key, text in sorted(
-        ContributionBackground.objects.filter(contribution__page_id=page.pk)
+        BackgroundAnswer.objects.filter(page_id=page.pk)
         .order_by()
         .values_list("question_key", "question")
         .distinct()

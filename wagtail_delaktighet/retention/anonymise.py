@@ -41,7 +41,7 @@ from wagtail.log_actions import log
 from .. import log_actions
 from ..conf import delaktighet_settings
 from ..frontend_cache import purge_dialogue_after_commit
-from ..models.background import ContributionBackground
+from ..models.background import BackgroundAnswer
 from ..models.contributions import Contribution, ContributionPersonalData
 from ..models.following import Subscription
 from ..models.outbox import OutboxEmail
@@ -125,7 +125,7 @@ def anonymise_dialogue(page, *, now, dry_run=False, batch_size=BATCH_SIZE):
         # Folded into the dialogue's counts first, so representativeness
         # can still be reported.
         "background_answers": _in_batches(
-            ContributionBackground.objects.filter(contribution__page_id=page.pk),
+            BackgroundAnswer.objects.filter(page_id=page.pk),
             _forget_background,
             dry_run,
             batch_size,
