@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from tests.participation.support import (
     poll,
@@ -324,3 +325,16 @@ def test_a_change_to_the_settings_shows_at_the_next_view(client, consultation_di
 
     html = dialogue.get(client).content.decode()
     assert LEGEND in html and DISTRICT in html
+
+
+def test_editors_define_the_questions_in_the_participation_settings(admin, home_page):
+    site = Site.objects.get(is_default_site=True)
+    url = reverse(
+        "wagtailsettings:edit",
+        args=["wagtail_delaktighet", "delaktighetsettings", site.pk],
+    )
+
+    response = admin.get(url)
+
+    assert response.status_code == 200
+    assert "Background questions" in response.content.decode()

@@ -10,7 +10,9 @@ averages per dialogue for evaluation reports.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 
 from django import forms
 from django.db.models import Q
@@ -133,23 +135,17 @@ def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
     from ..models.result_counts import ResultCount
 
     pages = list(pages)
-    evaluated = Q(pk__in=[])
-    found = False
-    for page in pages:
-        block_ids = [
-            block_id
-            for block_id, block, _value in page.consultation_blocks()
-            if isinstance(block, EvaluationBlock)
-        ]
-        if block_ids:
-            evaluated |= Q(page_id=page.pk, block_id__in=block_ids)
-            found = True
+    evaluated = [
+        Q(page_id=page.pk, block_id__in=block_ids)
+        for page in pages
+        if (block_ids := evaluation_block_ids(page))
+    ]
     sums: dict[int, dict[str, list[int]]] = {}
-    if found:
+    if evaluated:
         rows = ResultCount.objects.filter(
-            evaluated,
+            reduce(operator.or_, evaluated),
             question_key__in=QUESTION_KEYS,
-            value__in=["1", "2", "3", "4", "5"],
+            value__in=[value for value, _label in SCALE_CHOICES],
         ).values_list("page_id", "question_key", "value", "count")
         for page_id, key, rating, count in rows:
             total = sums.setdefault(page_id, {}).setdefault(key, [0, 0])
@@ -158,14 +154,18 @@ def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
     averages = {}
     for page in pages:
         by_key = sums.get(page.pk, {})
-        averages[page.pk] = {
-            key: Average(
-                str(question),
-                round(by_key[key][0] / by_key[key][1], 2)
-                if by_key.get(key, [0, 0])[1]
-                else None,
-                by_key.get(key, [0, 0])[1],
-            )
-            for key, question in QUESTIONS
-        }
+        averages[page.pk] = {}
+        for key, question in QUESTIONS:
+            total, answered = by_key.get(key, (0, 0))
+            mean = round(total / answered, 2) if answered else None
+            averages[page.pk][key] = Average(str(question), mean, answered)
     return averages
+
+
+def evaluation_block_ids(page):
+    """The ids of the evaluation blocks in a dialogue's body."""
+    return [
+        block_id
+        for block_id, block, _value in page.consultation_blocks()
+        if isinstance(block, EvaluationBlock)
+    ]
