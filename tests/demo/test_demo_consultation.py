@@ -28,7 +28,7 @@ PARTICIPATION_MODELS = [
     ContributionPersonalData,
     OfficialResponse,
 ]
-BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question", "ideas"}
+BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question", "ideas", "evaluation"}
 
 
 @pytest.fixture(autouse=True)

@@ -104,6 +104,13 @@ def ideas(publication="after_moderation", categories=("Lek", "Natur")):
     )
 
 
+def evaluation():
+    return (
+        "evaluation",
+        {"heading": "Vad tyckte du om dialogen?", "introduction": ""},
+    )
+
+
 def suggestion_box():
     return ("suggestion_box", {"prompt": "Vad föreslår du?"})
 
@@ -123,6 +130,7 @@ def every_block():
         question(),
         suggestion_box(),
         ideas(),
+        evaluation(),
     ]
 
 
@@ -244,6 +252,12 @@ def valid_fields(block):
         return {"suggestion": "Bygg en scen", "mood": "happy"}
     if block.block_type == "ideas":
         return {"title": "En plaskdamm", "description": "För de minsta barnen."}
+    if block.block_type == "evaluation":
+        return {
+            "purpose_clear": "4",
+            "influence_understood": "3",
+            "expects_feedback": "5",
+        }
     if block.block_type == "wish_list":
         return {"wishes": ["shade"]}
     raise LookupError(block.block_type)

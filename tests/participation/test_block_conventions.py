@@ -18,7 +18,7 @@ from .support import text_of
 
 pytestmark = pytest.mark.django_db
 
-BUILTIN_TYPES = ["survey", "poll", "views", "question", "ideas"]
+BUILTIN_TYPES = ["survey", "poll", "views", "question", "ideas", "evaluation"]
 CONSULTATION_TYPES = [*BUILTIN_TYPES, "suggestion_box"]
 
 

@@ -27,6 +27,7 @@ def test_the_page_yields_its_consultation_blocks_in_order(dialogue):
         "question",
         "suggestion_box",
         "ideas",
+        "evaluation",
     ]
     assert items[1].value["question"] == dialogue.block("poll").value["question"]
 

@@ -113,6 +113,7 @@ def test_anonymising_removes_every_personal_field_and_nothing_else(
     assert counts == {
         "contributions": 7,
         "personal_data": 4,
+        "background_answers": 0,
         "participants": 2,
         # The follower, the one who never confirmed, the one who stopped,
         # and the two contributors told of the feedback.
@@ -168,6 +169,7 @@ def test_a_second_run_changes_nothing(taken_part):
             [
                 "contributions",
                 "personal_data",
+                "background_answers",
                 "participants",
                 "subscriptions",
                 "emails",

@@ -28,6 +28,7 @@ from ..models import (
     ContributionPersonalData,
     DialoguePage,
 )
+from ..participation import background
 from .contribution_content import (
     BlockTypes,
     channel_label,
@@ -231,6 +232,8 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
         queryset = Contribution.objects.filter(page=self.page)
         if self.is_export and self.include_personal_data:
             queryset = queryset.select_related("personal_data", "account")
+            if self.background_questions:
+                queryset = queryset.prefetch_related("background_answers")
         return queryset
 
     def get_filterset_kwargs(self):
@@ -471,6 +474,7 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
             context["personal_data"] = ContributionPersonalData.objects.filter(
                 contribution=contribution
             ).first()
+            context["background_answers"] = background.readable(contribution)
         if may_moderate:
             context.update(
                 approve_url=reverse(url_name("approve"), args=[contribution.pk]),

@@ -154,6 +154,26 @@ def other_answers(contribution, info):
     )
 
 
+def background_columns(questions):
+    """One column per background question answered in the dialogue
+    (``(key, heading)``), headed by the question as the site asks it now (or
+    as it was asked, for a question since removed)."""
+    return [
+        ExportColumn(f"background:{key}", heading, background_getter(key))
+        for key, heading in questions
+    ]
+
+
+def background_getter(question_key):
+    def value(contribution):
+        for row in contribution.background_answers.all():
+            if row.question_key == question_key:
+                return row.answer
+        return ""
+
+    return value
+
+
 def personal(contribution, field_name):
     personal_data = getattr(contribution, "personal_data", None)
     return getattr(personal_data, field_name, "") if personal_data else ""
@@ -284,9 +304,24 @@ class ContributionExportMixin:
 
     @cached_property
     def export_columns(self):
-        return export_columns(
+        columns = export_columns(
             self.blocks, self.describe, personal_data=self.include_personal_data
         )
+        if self.include_personal_data:
+            # Background answers are personal-data-like: only with the
+            # permission, and read with the rows (get_base_queryset).
+            columns += background_columns(self.background_questions)
+        return columns
+
+    @cached_property
+    def background_questions(self):
+        """(question key, heading) of the background questions answered in
+        the dialogue, for staff who may see personal data; one query."""
+        from ..participation.background import answered_questions
+
+        if not self.include_personal_data:
+            return []
+        return answered_questions(self.page)
 
     @property
     def list_export(self):

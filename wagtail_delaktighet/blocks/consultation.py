@@ -63,6 +63,7 @@ BUILTIN_CONSULTATION_BLOCKS = [
     ("views", "wagtail_delaktighet.blocks.opinions.ViewsBlock"),
     ("question", "wagtail_delaktighet.blocks.question.QuestionBlock"),
     ("ideas", "wagtail_delaktighet.blocks.ideas.IdeasBlock"),
+    ("evaluation", "wagtail_delaktighet.blocks.evaluation.EvaluationBlock"),
 ]
 
 #: Form fields whose value is stored on the contribution, not in its content.

@@ -22,6 +22,7 @@ from ..models import (
     DataRequest,
     DataRequestSource,
 )
+from ..participation import background
 from ..participation.counters import raise_version
 from .hashing import email_hash
 from .report import emails_to, subscriptions_of
@@ -53,6 +54,8 @@ def erase(email, *, data_request=None, user=None):
     personal_data.update(name="", email="", consent=False, consent_given_at=None)
     contributions = Contribution.objects.filter(pk__in=contribution_ids)
     contributions.update(display_name="")
+    # Background answers go with the person's data; only counts remain.
+    background.forget(contributions)
     contributions.filter(anonymised_at__isnull=True).update(anonymised_at=now)
     # The name shown with a published contribution is gone: the dialogue's
     # cached content and any front-end cache are renewed.

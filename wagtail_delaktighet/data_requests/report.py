@@ -16,6 +16,7 @@ from ..models import (
     OutboxEmail,
     Subscription,
 )
+from ..participation.background import readable
 
 
 def contributions_of(email):
@@ -84,6 +85,7 @@ def collect(email):
             for contribution, blocks in with_blocks(
                 contributions_of(email)
                 .select_related("personal_data", "page")
+                .prefetch_related("background_answers")
                 .order_by("created_at", "pk")
             )
         ],
@@ -149,4 +151,8 @@ def describe_contribution(contribution, blocks):
         "email": personal.email,
         "consent": personal.consent,
         "consent_given_at": iso(personal.consent_given_at),
+        # The voluntary background answers, as asked and answered.
+        "background": [
+            [question, answer] for question, answer in readable(contribution)
+        ],
     }

@@ -1,6 +1,7 @@
 """Public models of wagtail-delaktighet; their names are part of the public API."""
 
 from .assessments import InvolvementAssessment, InvolvementDecision
+from .background import BackgroundAnswer, BackgroundCount
 from .contacts import Contact
 from .contributions import (
     Channel,
@@ -50,6 +51,8 @@ from .status import (
 from .taxonomy import Area, Body, Method, StrategicGoal, TargetGroup, Topic
 
 __all__ = [
+    "BackgroundAnswer",
+    "BackgroundCount",
     "Channel",
     "Contribution",
     "DialogueParticipant",

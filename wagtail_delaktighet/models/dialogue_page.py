@@ -230,6 +230,16 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             " for the site's standard period (Settings, Participation settings)."
         ),
     )
+    ask_background_questions = models.BooleanField(
+        _("ask the background questions"),
+        default=False,
+        help_text=_(
+            "Offer the site's voluntary background questions (Settings, "
+            "Participation settings) with every form of this dialogue, to see "
+            "whether it reaches everyone. Participants may skip them; the "
+            "answers are never shown publicly."
+        ),
+    )
     target_groups = ParentalManyToManyField(
         "wagtail_delaktighet.TargetGroup",
         verbose_name=_("target groups"),
@@ -487,6 +497,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             ),
         ),
         FieldPanel("target_groups"),
+        FieldPanel("ask_background_questions"),
         FieldPanel("adaptations"),
         FieldPanel("methods"),
         FieldPanel(

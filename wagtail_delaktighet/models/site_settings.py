@@ -3,7 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
+
+from ..blocks.background import BackgroundQuestionsBlock
 
 
 @register_setting(icon="group")
@@ -71,6 +73,17 @@ class DelaktighetSettings(BaseSiteSetting):
             "to involve them is always considered first."
         ),
     )
+    background_questions = StreamField(
+        BackgroundQuestionsBlock(),
+        verbose_name=_("background questions"),
+        blank=True,
+        help_text=_(
+            "Voluntary questions about the participant (such as age band, "
+            "gender or district) that dialogues can ask, to see whether they "
+            "reach everyone. Every dialogue that asks them asks these. The "
+            "answers are never shown publicly."
+        ),
+    )
 
     panels = [
         FieldPanel("require_involvement_assessment"),
@@ -79,6 +92,7 @@ class DelaktighetSettings(BaseSiteSetting):
         FieldPanel("privacy_notice"),
         FieldPanel("notification_from_email"),
         FieldPanel("personal_data_retention_months"),
+        FieldPanel("background_questions"),
     ]
 
     class Meta:

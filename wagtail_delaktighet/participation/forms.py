@@ -93,6 +93,9 @@ class ContributionForm(HoneypotForm):
 
     #: Whether the form offers name, email and consent; blocks switch it off.
     collects_identity = True
+    #: The dialogue's voluntary background questions, added by the
+    #: participation service (participation/background.py); none by default.
+    background_questions = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,7 +128,13 @@ class ContributionForm(HoneypotForm):
     def content_fields(self):
         """The block's own fields, without the shared ones."""
         shared = {"submission_key", HONEYPOT_FIELD, "name", "email", "consent"}
+        shared |= {question.field_name for question in self.background_questions}
         return [field for field in self if field.name not in shared]
+
+    @property
+    def background_fields(self):
+        """The voluntary background questions, shown in a fieldset of their own."""
+        return [self[question.field_name] for question in self.background_questions]
 
     @property
     def identity_fields(self):

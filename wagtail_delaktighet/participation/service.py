@@ -33,7 +33,7 @@ from ..models.contributions import (
     answer_value,
 )
 from ..models.status import DialogueStatus
-from . import accounts, counters, ratelimit
+from . import accounts, background, counters, ratelimit
 from .consent import recorded_consent
 from .participants import dialogue_participant_key, participant_key
 
@@ -126,7 +126,8 @@ def find_consultation_block(page, block_id):
 
 def build_form(page, block_id, data=None):
     block, value = find_consultation_block(page, block_id)
-    return block.build_form(value, block_id=block_id, data=data, page=page)
+    form = block.build_form(value, block_id=block_id, data=data, page=page)
+    return background.with_background(form, page)
 
 
 def level_accepts_input(page):
@@ -189,7 +190,11 @@ def submit(
         if ratelimit.too_many_attempts(client):
             raise RateLimited()
 
-    form = block.build_form(value, block_id=block_id, data=data, page=page)
+    # The dialogue's background questions join every block's form here, so
+    # every block type asks them with no change to the block.
+    form = background.with_background(
+        block.build_form(value, block_id=block_id, data=data, page=page), page
+    )
     if not form.is_valid():
         return Submission(form=form)
 
@@ -200,6 +205,7 @@ def submit(
         page=page,
         block_id=block_id,
         participant=participant,
+        background_answers=background.fingerprint(form),
     )
     # A binding answer is one per account, not per browser: residents who
     # share a computer each answer with their own login. The block says what
@@ -352,6 +358,7 @@ def _store(
         for question_key, value in distinct_answers
     )
     counters.contribution_stored(contribution, distinct_answers)
+    background.store(contribution, form)
     name = form.cleaned_data.get("name", "")
     email = form.cleaned_data.get("email", "")
     if name or email:
@@ -385,7 +392,15 @@ def store_receipt(contribution):
         cursor.execute(sql, [contribution.receipt, contribution.pk])
 
 
-def submission_fingerprint(cleaned_data, data_to_store, *, page, block_id, participant):
+def submission_fingerprint(
+    cleaned_data,
+    data_to_store,
+    *,
+    page,
+    block_id,
+    participant,
+    background_answers=None,
+):
     """The idempotency key stored for a submission.
 
     The form's own key marks one filled-in form, but a key may reach more
@@ -396,21 +411,21 @@ def submission_fingerprint(cleaned_data, data_to_store, *, page, block_id, parti
     (participants.first_visit_token), which is why pages with a form are kept
     out of shared caches (views/caching.py).
     """
-    material = json.dumps(
-        [
-            cleaned_data["submission_key"],
-            participant or "",
-            page.pk,
-            block_id,
-            data_to_store.content,
-            data_to_store.answers,
-            data_to_store.display_name,
-            cleaned_data.get("name", ""),
-            cleaned_data.get("email", ""),
-        ],
-        sort_keys=True,
-        default=str,
-    )
+    parts = [
+        cleaned_data["submission_key"],
+        participant or "",
+        page.pk,
+        block_id,
+        data_to_store.content,
+        data_to_store.answers,
+        data_to_store.display_name,
+        cleaned_data.get("name", ""),
+        cleaned_data.get("email", ""),
+    ]
+    if background_answers:
+        # Only when given: keys of posts without them stay as they were.
+        parts.append(background_answers)
+    material = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha256(material.encode()).hexdigest()
 
 

@@ -11,6 +11,8 @@ For each dialogue whose retention period has ended (due.py):
   pseudonym made from the counter row's id: people are still counted (also
   by ``delaktighet_rebuild_counts``), but no cookie leads to them any more;
 - the names and email addresses given with contributions are deleted;
+- the voluntary background answers are folded into the dialogue's counts
+  (``BackgroundCount``) and deleted;
 - its subscriptions are deleted, except confirmed ones still waiting for
   the final feedback;
 - the emails about it and its feedback pages that were sent (or given up)
@@ -39,11 +41,13 @@ from wagtail.log_actions import log
 from .. import log_actions
 from ..conf import delaktighet_settings
 from ..frontend_cache import purge_dialogue_after_commit
+from ..models.background import BackgroundAnswer
 from ..models.contributions import Contribution, ContributionPersonalData
 from ..models.following import Subscription
 from ..models.outbox import OutboxEmail
 from ..models.result_counts import DialogueParticipant
 from ..models.status import live_final_feedback
+from ..participation import background
 from ..participation.counters import raise_version
 from .due import dialogues_due
 
@@ -56,6 +60,7 @@ BATCH_SIZE = 5000
 DIALOGUE_COUNTS = (
     "contributions",
     "personal_data",
+    "background_answers",
     "participants",
     "subscriptions",
     "emails",
@@ -114,6 +119,14 @@ def anonymise_dialogue(page, *, now, dry_run=False, batch_size=BATCH_SIZE):
         "personal_data": _in_batches(
             ContributionPersonalData.objects.filter(contribution__page_id=page.pk),
             _delete,
+            dry_run,
+            batch_size,
+        ),
+        # Folded into the dialogue's counts first, so representativeness
+        # can still be reported.
+        "background_answers": _in_batches(
+            BackgroundAnswer.objects.filter(page_id=page.pk),
+            _forget_background,
             dry_run,
             batch_size,
         ),
@@ -219,6 +232,10 @@ def _pseudonym():
         Cast("pk", output_field=CharField()),
         output_field=CharField(),
     )
+
+
+def _forget_background(rows):
+    background.forget_rows(rows)
 
 
 def _delete(rows):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..blocks.consultation import ConsultationState, page_accepts_input
 from ..models.site_settings import DelaktighetSettings
+from ..participation import background
 
 __all__ = ["ConsultationState", "RejectedSubmission", "consultation_context"]
 
@@ -28,6 +29,7 @@ def consultation_context(request, page, page_url):
     rejected = getattr(request, REJECTED_SUBMISSION_ATTRIBUTE, None)
     accepting = page_accepts_input(page)
     states = {}
+    questions = None
     for block_id, block, value in page.consultation_blocks():
         kept = rejected is not None and rejected.block_id == block_id
         states[block_id] = block.state(
@@ -40,6 +42,11 @@ def consultation_context(request, page, page_url):
             form=rejected.form if kept else None,
             message=rejected.message if kept else "",
         )
+        if questions is None:
+            questions = background.questions_for(page, request=request)
+        form = states[block_id].form
+        if not getattr(form, "background_questions", None):
+            background.add_questions(form, questions)
     if not states:
         return {"dlk_consultation": states}
     site_settings = DelaktighetSettings.for_request(request)

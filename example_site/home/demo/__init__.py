@@ -7,6 +7,7 @@ sequence again leaves the same content. Later features add their own step to
 """
 
 from .assessments import build_register
+from .background import build_background
 from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
@@ -21,6 +22,7 @@ STEPS = [
     build_register,
     build_consultation,
     build_ideas,
+    build_background,
     build_moderation,
     build_feedback,
 ]

@@ -10,6 +10,7 @@ import uuid
 
 from wagtail_delaktighet.models import DialoguePage, DialoguePhase
 
+from .background import evaluation_block
 from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
 from .ideas import ideas_block
@@ -69,6 +70,7 @@ def trygga_skolvagar(day, s, levels, guidelines):
             "opens_at": day.at(opens),
             "closes_at": day.at(closes),
             "feedback_promised_on": day.date(closes + 49),
+            "ask_background_questions": True,
             "adaptations": (
                 "<p>Eleverna i årskurs 4–6 svarar på en egen, kortare enkät under "
                 "lektionstid. Trygghetsvandringen hålls efter skoltid, så att barn "
@@ -216,6 +218,7 @@ def trygga_skolvagar(day, s, levels, guidelines):
             ),
             *consultation_blocks(),
             ideas_block(),
+            evaluation_block(),
         ],
     )
 

@@ -8,6 +8,7 @@ from ...retention.anonymise import run
 COUNT_LABELS = {
     "contributions": "contributions anonymised",
     "personal_data": "names and email addresses deleted",
+    "background_answers": "background answers folded into counts",
     "participants": "participant keys replaced",
     "subscriptions": "subscriptions deleted",
     "emails": "sent emails blanked",
