@@ -36,7 +36,15 @@ from .support import every_block, valid_fields, wish_list
 
 pytestmark = pytest.mark.django_db
 
-BLOCK_TYPES = ["survey", "poll", "views", "question", "suggestion_box", "wish_list"]
+BLOCK_TYPES = [
+    "survey",
+    "poll",
+    "views",
+    "question",
+    "suggestion_box",
+    "wish_list",
+    "map",
+]
 SHARED_FIELDS = ["submission_key", HONEYPOT_FIELD, "name", "email", "consent"]
 
 
@@ -67,6 +75,8 @@ def offered_answers(block):
         }
     if block.block_type == "poll":
         return {"choice": set(block.option_ids())}
+    if block.block_type == "map":
+        return {"category": set(block.option_ids(block.value["categories"]))}
     if block.block_type == "suggestion_box":
         return {"mood": {value for value, _label in MOODS}}
     if block.block_type == "wish_list":
@@ -106,6 +116,8 @@ def posted_values(dialogue):
         with_nul,
         long_strings,
         st.sampled_from(["", "on", "true", "1", "6", "0", "-1", "ja@example.se"]),
+        # Coordinates, as the map's script sends them and as it never would.
+        st.sampled_from(["59.5", "17,75", "nan", "inf", "-1e400", "1e400", "91"]),
     )
 
 

@@ -62,6 +62,7 @@ BUILTIN_CONSULTATION_BLOCKS = [
     ("poll", "wagtail_delaktighet.blocks.poll.PollBlock"),
     ("views", "wagtail_delaktighet.blocks.opinions.ViewsBlock"),
     ("question", "wagtail_delaktighet.blocks.question.QuestionBlock"),
+    ("map", "wagtail_delaktighet.blocks.map.MapBlock"),
 ]
 
 #: Form fields whose value is stored on the contribution, not in its content.
