@@ -18,7 +18,7 @@ from .support import text_of
 
 pytestmark = pytest.mark.django_db
 
-CONSULTATION_TYPES = ["survey", "poll", "views", "question", "suggestion_box"]
+CONSULTATION_TYPES = ["survey", "poll", "views", "question", "map", "suggestion_box"]
 
 
 def body_blocks():
@@ -81,7 +81,7 @@ def test_the_dialogue_page_renders_its_blocks_with_include_block(
 
 
 @pytest.mark.parametrize(
-    "block_type", ["heading", "paragraph", "image", "quote", *CONSULTATION_TYPES[:4]]
+    "block_type", ["heading", "paragraph", "image", "quote", *CONSULTATION_TYPES[:-1]]
 )
 def test_every_package_block_has_a_description(block_type):
     block = body_blocks()[block_type]
@@ -90,7 +90,7 @@ def test_every_package_block_has_a_description(block_type):
 
 
 @pytest.mark.parametrize(
-    "block_type", ["heading", "paragraph", "quote", *CONSULTATION_TYPES[:4]]
+    "block_type", ["heading", "paragraph", "quote", *CONSULTATION_TYPES[:-1]]
 )
 def test_every_package_block_previews_in_the_block_picker(admin, block_type):
     block = body_blocks()[block_type]
@@ -113,7 +113,7 @@ def test_the_block_picker_offers_the_descriptions_and_previews():
     # What the editor's StreamField widget is given (Wagtail's telepath data).
     packed = json.dumps(JSContext().pack(DialoguePage.body.field.stream_block))
 
-    previewable = ["heading", "paragraph", "quote", *CONSULTATION_TYPES[:4]]
+    previewable = ["heading", "paragraph", "quote", *CONSULTATION_TYPES[:-1]]
     for block_type in previewable:
         description = str(body_blocks()[block_type].get_description())
         assert description
