@@ -28,7 +28,7 @@ PARTICIPATION_MODELS = [
     ContributionPersonalData,
     OfficialResponse,
 ]
-BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question"}
+BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question", "map"}
 
 
 @pytest.fixture(autouse=True)
@@ -115,7 +115,8 @@ def test_the_page_shows_published_views_and_answered_questions_only(
         page=dialogue, status=ContributionStatus.PUBLISHED
     )
     for contribution in published:
-        text = contribution.content.get("text") or contribution.content["question"]
+        content = contribution.content
+        text = content.get("text") or content.get("question") or content["comment"]
         assert text in html
     for response in OfficialResponse.objects.filter(contribution__page=dialogue):
         assert response.text in html
@@ -142,6 +143,7 @@ def hidden_texts(page):
     texts = [
         *(c.content["text"] for c in pending.filter(block_type="views")),
         *(c.content["question"] for c in pending.filter(block_type="question")),
+        *(c.content["comment"] for c in pending.filter(block_type="map")),
         *(
             answer
             for c in contributions.filter(block_type="survey")

@@ -12,6 +12,7 @@ from wagtail_delaktighet.models import DialoguePage, DialoguePhase
 
 from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
+from .places import map_blocks
 from .publishing import PageContent
 
 Kind = DialoguePhase.Kind
@@ -214,6 +215,7 @@ def trygga_skolvagar(day, s, levels, guidelines):
                 "trafikplaneraren.</p>",
             ),
             *consultation_blocks(),
+            *map_blocks(),
         ],
     )
 

@@ -34,8 +34,9 @@
     return isFinite(value) ? value : null;
   }
 
-  function pinIcon(element) {
+  function pinIcon(element, className) {
     return L.icon({
+      className: className || "",
       iconUrl: element.getAttribute("data-marker-icon"),
       shadowUrl: element.getAttribute("data-marker-shadow"),
       iconSize: [25, 41],
@@ -81,7 +82,7 @@
     return items.length;
   }
 
-  function setUpPicker(element, map, bounds, icon, inputs) {
+  function setUpPicker(element, map, bounds, inputs) {
     var status = element.querySelector("[data-dlk-map-status]");
     var marker = null;
 
@@ -103,7 +104,7 @@
       } else {
         var label = element.getAttribute("data-pinned-label");
         marker = L.marker(latlng, {
-          icon: icon,
+          icon: pinIcon(element, "dlk-map__own-pin"),
           keyboard: false,
           title: label,
           alt: label,
@@ -201,10 +202,9 @@
       maxZoom: 19,
     }).addTo(map);
 
-    var icon = pinIcon(element);
-    showPublishedPins(map, section, icon);
+    showPublishedPins(map, section, pinIcon(element));
     if (picking) {
-      setUpPicker(element, map, bounds, icon, inputs);
+      setUpPicker(element, map, bounds, inputs);
     }
   }
 
