@@ -1,7 +1,6 @@
 """The demo's map block: pins on the map and places given in words, sent in
 through the participation service with fixed keys and moderated."""
 
-import pytest
 from bs4 import BeautifulSoup
 
 from example_site.home.demo import places as demo
