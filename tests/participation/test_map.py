@@ -280,3 +280,33 @@ def test_a_private_map_is_never_listed(client, make_map):
         )
         is None
     )
+
+
+def map_definition():
+    from wagtail_delaktighet.models import DialoguePage
+
+    return DialoguePage.body.field.stream_block.child_blocks["map"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"north": 58.0}, "north"),
+        ({"east": 16.0}, "east"),
+        ({"centre_longitude": None}, "centre_longitude"),
+    ],
+)
+def test_the_editor_is_told_when_the_area_or_centre_does_not_hold(changes, field):
+    from wagtail.blocks.struct_block import StructBlockValidationError
+
+    definition = map_definition()
+    _name, raw = map_block()
+    raw["categories"] = [
+        {"type": "item", "value": text, "id": f"c{n}"}
+        for n, text in enumerate(raw["categories"])
+    ]
+
+    assert definition.clean(definition.to_python(raw))
+    with pytest.raises(StructBlockValidationError) as refused:
+        definition.clean(definition.to_python({**raw, **changes}))
+    assert list(refused.value.block_errors) == [field]

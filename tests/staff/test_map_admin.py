@@ -202,3 +202,46 @@ def test_the_feedback_summary_charts_the_categories(client, dialogue, block):
         for tr in figure.select("details table tbody tr")
     ]
     assert table == [("Otryggt", ["2", "50 %"]), ("Idé", ["2", "50 %"])]
+
+
+def test_offline_input_takes_a_place_in_words(admin, dialogue, block):
+    from django.urls import reverse
+
+    from wagtail_delaktighet.models import Contribution
+
+    enter_url = reverse("wagtail_delaktighet_admin:offline", args=[dialogue.page.pk])
+    given_at = timezone.localtime() - timedelta(days=1)
+    choices = {
+        "block": block.id,
+        "channel": "walk",
+        "given_at": given_at.strftime("%Y-%m-%dT%H:%M"),
+    }
+
+    form_page = soup(admin.get(enter_url, choices))
+    refused = admin.post(
+        enter_url,
+        {**choices, **block.form_data({"category": category(block), "comment": "x"})},
+    )
+    response = admin.post(
+        enter_url,
+        {
+            **choices,
+            **block.form_data(
+                {
+                    "category": category(block),
+                    "comment": "Mörkt under bron",
+                    "place": "Gångtunneln vid skolan",
+                }
+            ),
+        },
+    )
+
+    assert form_page.find("input", attrs={"name": block.name("place")})
+    assert refused.status_code == 200
+    assert "Mark the place on the map, or describe it in words." in (
+        refused.content.decode()
+    )
+    assert response.status_code == 302
+    stored = Contribution.objects.get(block_id=block.id)
+    assert stored.channel == Channel.WALK
+    assert stored.content["place"] == "Gångtunneln vid skolan"
