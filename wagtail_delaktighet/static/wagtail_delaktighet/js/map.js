@@ -186,9 +186,17 @@
     var canvas = element.querySelector("[data-dlk-map-canvas]");
     var map = L.map(canvas, {
       keyboard: true,
+      zoomControl: false,
       maxBounds: bounds.pad(0.1),
       maxBoundsViscosity: 1,
     });
+    // The zoom buttons in the page's language.
+    L.control
+      .zoom({
+        zoomInTitle: element.getAttribute("data-zoom-in-text") || "Zoom in",
+        zoomOutTitle: element.getAttribute("data-zoom-out-text") || "Zoom out",
+      })
+      .addTo(map);
     map.attributionControl.setPrefix(false);
     map.setView(
       [
