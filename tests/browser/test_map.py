@@ -9,6 +9,7 @@ import pytest
 
 from tests.participation.support import map_block, publish_body
 from wagtail_delaktighet.models import Contribution, ContributionStatus
+from wagtail_delaktighet.models.site_settings import DelaktighetSettings
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -177,7 +178,14 @@ def test_a_pin_placed_with_the_mouse_is_sent(map_page, block):
 
 
 def test_published_pins_are_reached_and_opened_with_the_keyboard(map_page, block):
+    site_settings = DelaktighetSettings.for_site(block.page.get_site())
+    site_settings.map_attribution = "© Lantmäteriet <b>x</b>"
+    site_settings.save()
     canvas = open_map(map_page, block)
+    # The attribution is plain text, whatever it holds.
+    attribution = canvas.locator(".leaflet-control-attribution")
+    assert attribution.inner_text() == "© Lantmäteriet <b>x</b>"
+    assert attribution.locator("b").count() == 0
     # One pin: the place given in words alone is in the list only.
     pins = canvas.locator(".leaflet-marker-icon")
     assert pins.count() == 1
@@ -194,6 +202,7 @@ def test_published_pins_are_reached_and_opened_with_the_keyboard(map_page, block
     popup = canvas.locator(".leaflet-popup-content")
     popup.wait_for()
     assert PUBLISHED_COMMENT in popup.inner_text()
+    assert popup.locator("img").count() == 0
     # The list holds both places, the map's accessible equivalent.
     listed = section(map_page, block).locator(".dlk-map-place")
     assert listed.count() == 2

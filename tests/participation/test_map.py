@@ -310,3 +310,20 @@ def test_the_editor_is_told_when_the_area_or_centre_does_not_hold(changes, field
     with pytest.raises(StructBlockValidationError) as refused:
         definition.clean(definition.to_python({**raw, **changes}))
     assert list(refused.value.block_errors) == [field]
+
+
+def test_what_participants_write_is_shown_as_text(client, block):
+    markup = '<img src=x onerror="alert(1)">'
+    published = submit(
+        block, fields(block, comment=markup, place=markup, display_name=markup)
+    )
+    published.status = "published"
+    published.save(update_fields=["status"])
+
+    html = client.get(block.page.url).content.decode()
+
+    assert markup not in html
+    section = block.section(client.get(block.page.url))
+    item = section.select_one(".dlk-map-place")
+    assert item.find("img") is None
+    assert markup in text_of(item)
