@@ -25,6 +25,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..models.contributions import Contribution, ContributionStatus
+from ..models.site_settings import MAX_MAP_ZOOM
 from ..participation import counters
 from ..participation.forms import form_prefix, text_field
 from .choices import option_items, options_block
@@ -108,7 +109,7 @@ class MapBlock(ConsultationBlock):
         label=_("Zoom level"),
         required=False,
         min_value=0,
-        max_value=19,
+        max_value=MAX_MAP_ZOOM,
         help_text=_("From 0 (the whole world) to 19 (a few houses); 12 shows a town."),
     )
     south = _coordinate_block(
