@@ -15,8 +15,6 @@ and the editor may set another centre and zoom per block.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
@@ -31,19 +29,19 @@ from ..participation.forms import form_prefix, text_field
 from .choices import option_items, options_block
 from .consultation import ConsultationBlock, ContributionData
 from .data_fields import CHOICE, NUMBER, TEXT, DataField
+from .map_display import map_view, pin_of
 from .map_places import (
+    CATEGORY,
+    COMMENT,
     LATITUDE,
     LONGITUDE,
     PLACE,
     Bounds,
     PlaceForm,
     coordinate_field,
-    coordinate_text,
+    point_of,
 )
 from .public_listing import paginate
-
-CATEGORY = "category"
-COMMENT = "comment"
 
 #: Sweden, roughly: the area a new block takes places in until the editor
 #: narrows it to the municipality.
@@ -331,67 +329,5 @@ class MapBlock(ConsultationBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["map"] = map_view(self, value, context.get("request"))
+        context["map"] = map_view(value, self.bounds(value), context.get("request"))
         return context
-
-
-@dataclass
-class Pin:
-    """One published place in the block's list (and on its map)."""
-
-    contribution: Contribution
-    category: str
-    comment: str
-    place: str
-    #: (latitude, longitude) as text with a dot, or None: words only.
-    point: tuple[str, str] | None
-
-
-def point_of(content) -> tuple[str, str] | None:
-    latitude, longitude = content.get(LATITUDE), content.get(LONGITUDE)
-    if not isinstance(latitude, int | float) or not isinstance(longitude, int | float):
-        return None
-    return coordinate_text(latitude), coordinate_text(longitude)
-
-
-def pin_of(contribution, categories) -> Pin:
-    content = contribution.content
-    return Pin(
-        contribution=contribution,
-        category=str(categories.get(content.get(CATEGORY), "")),
-        comment=str(content.get(COMMENT) or ""),
-        place=str(content.get(PLACE) or ""),
-        point=point_of(content),
-    )
-
-
-@dataclass
-class MapView:
-    """What the map's script needs, as data attributes (no inline script)."""
-
-    tile_url: str
-    attribution: str
-    centre: tuple[str, str]
-    zoom: int
-    bounds: str
-
-
-def map_view(block, value, request) -> MapView:
-    from ..models.site_settings import DelaktighetSettings
-
-    if request is not None:
-        site_settings = DelaktighetSettings.for_request(request)
-    else:
-        site_settings = DelaktighetSettings()  # the defaults
-    if value["centre_latitude"] is not None and value["centre_longitude"] is not None:
-        centre = (value["centre_latitude"], value["centre_longitude"])
-    else:
-        centre = (site_settings.map_centre_latitude, site_settings.map_centre_longitude)
-    zoom = value["zoom"] if value["zoom"] is not None else site_settings.map_zoom
-    return MapView(
-        tile_url=site_settings.map_tile_url,
-        attribution=site_settings.map_attribution,
-        centre=(coordinate_text(centre[0]), coordinate_text(centre[1])),
-        zoom=zoom,
-        bounds=block.bounds(value).as_text(),
-    )

@@ -18,9 +18,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ..participation.forms import ContributionForm
 
+#: The keys of a map contribution's content (and of its form's fields).
+CATEGORY = "category"
+COMMENT = "comment"
+PLACE = "place"
 LATITUDE = "latitude"
 LONGITUDE = "longitude"
-PLACE = "place"
 #: Decimals kept of a coordinate: about ten centimetres.
 DECIMALS = 6
 #: The longest coordinate text read; a longer one is no coordinate.
@@ -51,6 +54,15 @@ class Bounds:
 def coordinate_text(number: float) -> str:
     """A coordinate as text with a dot, whatever the language."""
     return f"{number:.{DECIMALS}f}"
+
+
+def point_of(content) -> tuple[str, str] | None:
+    """A stored contribution's point as (latitude, longitude) text, or None
+    for a place given in words only."""
+    latitude, longitude = content.get(LATITUDE), content.get(LONGITUDE)
+    if not isinstance(latitude, int | float) or not isinstance(longitude, int | float):
+        return None
+    return coordinate_text(latitude), coordinate_text(longitude)
 
 
 def parse_coordinate(text: str) -> float | None:
