@@ -158,7 +158,12 @@ if find_spec("django.middleware.csp"):
         "example_site.content_security_policy.ReportOnlyPolicyInAdminMiddleware",
         "django.middleware.csp.ContentSecurityPolicyMiddleware",
     ]
-    SECURE_CSP = {"default-src": [CSP.SELF]}
+    # The demo's map block shows OpenStreetMap's tiles (the site's default
+    # Participation settings): the one host beyond the site's own.
+    SECURE_CSP = {
+        "default-src": [CSP.SELF],
+        "img-src": [CSP.SELF, "https://tile.openstreetmap.org"],
+    }
 
 # Nothing in the admin reaches other sites: no avatars from Gravatar (which
 # would learn a hash of each staff member's email address) and no check for a

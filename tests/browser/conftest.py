@@ -34,6 +34,32 @@ def wagtail_initial_rows(transactional_db):
     restore_wagtail_initial_rows()
 
 
+#: A blank map tile from the test project's static files: maps in browser
+#: tests fetch no tiles from the internet (and the tile host is 'self' for
+#: the Content-Security-Policy).
+LOCAL_MAP_TILE = "/static/testapp/blank-tile.png"
+
+
+@pytest.fixture(autouse=True)
+def local_map_tiles():
+    """Every site's participation settings, when first stored, point the
+    maps at the local blank tile instead of OpenStreetMap."""
+    from django.db.models.signals import pre_save
+
+    from wagtail_delaktighet.models.site_settings import (
+        DEFAULT_MAP_TILE_URL,
+        DelaktighetSettings,
+    )
+
+    def use_local_tiles(sender, instance, **kwargs):
+        if instance.map_tile_url == DEFAULT_MAP_TILE_URL:
+            instance.map_tile_url = LOCAL_MAP_TILE
+
+    pre_save.connect(use_local_tiles, sender=DelaktighetSettings)
+    yield LOCAL_MAP_TILE
+    pre_save.disconnect(use_local_tiles, sender=DelaktighetSettings)
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM or not os.access(CHROMIUM, os.X_OK):

@@ -217,6 +217,18 @@ def test_every_block_open_rejected_and_answered(dialogue, guarded_page):
         submit(guarded_page, section)
         assert guarded_page.url.endswith(f"#{block.anchor}-receipt")
         assert section.locator(".dlk-notice--success").is_visible()
+
+    # A place marked on the map: Leaflet and the package's map script run
+    # under the policy, with tiles from the site itself (conftest.py).
+    map_block = dialogue.block("map")
+    map_section = block_section(guarded_page, map_block)
+    canvas = map_section.locator(".dlk-map__canvas.leaflet-container")
+    canvas.locator(".leaflet-tile-loaded").first.wait_for()
+    canvas.click()
+    map_section.locator("input[type=radio]").first.check()
+    map_section.locator("textarea").first.fill("Mörkt vid dammen.")
+    submit(guarded_page, map_section)
+    assert guarded_page.url.endswith(f"#{map_block.anchor}-receipt")
     assert_no_problems(guarded_page)
 
 

@@ -47,7 +47,11 @@ def test_the_example_site_sends_the_policy_where_django_can():
     csp_middleware = "django.middleware.csp.ContentSecurityPolicyMiddleware"
     assert (csp_middleware in middleware) is django_has_csp
     if django_has_csp:
-        assert example_settings.SECURE_CSP == {"default-src": ["'self'"]}
+        assert example_settings.SECURE_CSP == {
+            "default-src": ["'self'"],
+            # The demo's map tiles (docs/security.md).
+            "img-src": ["'self'", "https://tile.openstreetmap.org"],
+        }
         # The admin's middleware comes first, so it sees Django's header.
         admin_middleware = (
             "example_site.content_security_policy.ReportOnlyPolicyInAdminMiddleware"

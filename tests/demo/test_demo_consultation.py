@@ -28,7 +28,15 @@ PARTICIPATION_MODELS = [
     ContributionPersonalData,
     OfficialResponse,
 ]
-BUILTIN_BLOCK_TYPES = {"survey", "poll", "views", "question", "ideas", "evaluation"}
+BUILTIN_BLOCK_TYPES = {
+    "survey",
+    "poll",
+    "views",
+    "question",
+    "ideas",
+    "evaluation",
+    "map",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -117,7 +125,7 @@ def test_the_page_shows_published_views_and_answered_questions_only(
     for contribution in published:
         text = next(
             contribution.content[key]
-            for key in ("text", "question", "description")
+            for key in ("text", "question", "description", "comment")
             if key in contribution.content
         )
         assert text in html
@@ -146,6 +154,7 @@ def hidden_texts(page):
     texts = [
         *(c.content["text"] for c in pending.filter(block_type="views")),
         *(c.content["question"] for c in pending.filter(block_type="question")),
+        *(c.content["comment"] for c in pending.filter(block_type="map")),
         *(
             answer
             for c in contributions.filter(block_type="survey")

@@ -120,6 +120,26 @@ def wish_list():
     return ("wish_list", {"prompt": "Vad önskar du dig?"})
 
 
+def map_block(publication="after_moderation", categories=("Otryggt", "Idé")):
+    """A map block over Älvby (south 59.0, west 17.0, north 60.0, east 18.5)."""
+    return (
+        "map",
+        {
+            "heading": "Markera på kartan",
+            "prompt": "Var känns det otryggt i parken?",
+            "categories": list(categories),
+            "publication": publication,
+            "centre_latitude": 59.5,
+            "centre_longitude": 17.75,
+            "zoom": 12,
+            "south": 59.0,
+            "west": 17.0,
+            "north": 60.0,
+            "east": 18.5,
+        },
+    )
+
+
 def every_block():
     """One of each consultation block, after a content block."""
     return [
@@ -131,6 +151,7 @@ def every_block():
         suggestion_box(),
         ideas(),
         evaluation(),
+        map_block(),
     ]
 
 
@@ -257,6 +278,12 @@ def valid_fields(block):
             "purpose_clear": "4",
             "influence_understood": "3",
             "expects_feedback": "5",
+    if block.block_type == "map":
+        return {
+            "category": block.option_ids(block.value["categories"])[0],
+            "comment": "Mörkt vid dammen.",
+            "latitude": "59.5",
+            "longitude": "17.75",
         }
     if block.block_type == "wish_list":
         return {"wishes": ["shade"]}

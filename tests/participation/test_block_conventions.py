@@ -18,7 +18,7 @@ from .support import text_of
 
 pytestmark = pytest.mark.django_db
 
-BUILTIN_TYPES = ["survey", "poll", "views", "question", "ideas", "evaluation"]
+BUILTIN_TYPES = ["survey", "poll", "views", "question", "ideas", "evaluation", "map"]
 CONSULTATION_TYPES = [*BUILTIN_TYPES, "suggestion_box"]
 
 

@@ -28,6 +28,7 @@ def test_the_page_yields_its_consultation_blocks_in_order(dialogue):
         "suggestion_box",
         "ideas",
         "evaluation",
+        "map",
     ]
     assert items[1].value["question"] == dialogue.block("poll").value["question"]
 

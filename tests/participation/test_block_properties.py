@@ -44,6 +44,7 @@ BLOCK_TYPES = [
     "suggestion_box",
     "wish_list",
     "ideas",
+    "map",
 ]
 SHARED_FIELDS = ["submission_key", HONEYPOT_FIELD, "name", "email", "consent"]
 
@@ -75,6 +76,8 @@ def offered_answers(block):
         }
     if block.block_type == "poll":
         return {"choice": set(block.option_ids())}
+    if block.block_type == "map":
+        return {"category": set(block.option_ids(block.value["categories"]))}
     if block.block_type == "suggestion_box":
         return {"mood": {value for value, _label in MOODS}}
     if block.block_type == "wish_list":
@@ -123,6 +126,8 @@ def posted_values(dialogue):
         with_nul,
         long_strings,
         st.sampled_from(["", "on", "true", "1", "6", "0", "-1", "ja@example.se"]),
+        # Coordinates, as the map's script sends them and as it never would.
+        st.sampled_from(["59.5", "17,75", "nan", "inf", "-1e400", "1e400", "91"]),
     )
 
 

@@ -386,11 +386,11 @@ def test_every_block_costs_a_fixed_number_of_queries(make_dialogue):
     _response, receipt_queries = render(voter, dialogue)
     _response, voter_queries = render(voter, dialogue)
 
-    # The views, question and ideas blocks' listings (3), the suggestion
-    # box's counted moods (1); no feedback pages, the dialogue has none.
-    assert len(anonymous_queries) == PAGE_QUERIES + 4, "\n".join(anonymous_queries)
+    # The views, question, ideas and map blocks' listings (4), the
+    # suggestion box's counted moods (1); no feedback pages, the dialogue has none.
+    assert len(anonymous_queries) == PAGE_QUERIES + 5, "\n".join(anonymous_queries)
     # Whether the visitor voted in the poll and its counted votes (2).
-    assert len(voter_queries) == PAGE_QUERIES + SESSION_QUERIES + 4 + 2, "\n".join(
+    assert len(voter_queries) == PAGE_QUERIES + SESSION_QUERIES + 5 + 2, "\n".join(
         voter_queries
     )
     assert len(receipt_queries) == len(voter_queries) + 1, "\n".join(receipt_queries)

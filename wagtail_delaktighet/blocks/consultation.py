@@ -64,6 +64,7 @@ BUILTIN_CONSULTATION_BLOCKS = [
     ("question", "wagtail_delaktighet.blocks.question.QuestionBlock"),
     ("ideas", "wagtail_delaktighet.blocks.ideas.IdeasBlock"),
     ("evaluation", "wagtail_delaktighet.blocks.evaluation.EvaluationBlock"),
+    ("map", "wagtail_delaktighet.blocks.map.MapBlock"),
 ]
 
 #: Form fields whose value is stored on the contribution, not in its content.

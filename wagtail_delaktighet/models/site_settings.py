@@ -1,11 +1,17 @@
 import swapper
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
 from ..blocks.background import BackgroundQuestionsBlock
+
+#: OpenStreetMap's standard tiles: free to use within its tile usage policy.
+DEFAULT_MAP_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_MAP_ATTRIBUTION = "© OpenStreetMap contributors"
+MAX_MAP_ZOOM = 19
 
 
 @register_setting(icon="group")
@@ -84,6 +90,47 @@ class DelaktighetSettings(BaseSiteSetting):
             "answers are never shown publicly."
         ),
     )
+    # The maps of map blocks (blocks/map.py). Tiles come from the tile
+    # server named here; the site's Content-Security-Policy must allow its
+    # host in img-src (docs/security.md).
+    map_tile_url = models.CharField(
+        _("map tile address"),
+        max_length=500,
+        default=DEFAULT_MAP_TILE_URL,
+        help_text=_(
+            "The address of the map's image tiles, with {z}, {x} and {y} where "
+            "the zoom level and the tile's column and row go. The default is "
+            "OpenStreetMap; a municipality may use Lantmäteriet's or its own."
+        ),
+    )
+    map_attribution = models.CharField(
+        _("map attribution"),
+        max_length=255,
+        default=DEFAULT_MAP_ATTRIBUTION,
+        help_text=_(
+            "Whose map it is, as the tile server's terms ask: shown in the "
+            "corner of every map, as plain text."
+        ),
+    )
+    map_centre_latitude = models.FloatField(
+        _("map centre latitude"),
+        default=62.0,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Where maps are centred unless a block says otherwise."),
+    )
+    map_centre_longitude = models.FloatField(
+        _("map centre longitude"),
+        default=15.0,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    map_zoom = models.PositiveSmallIntegerField(
+        _("map zoom level"),
+        default=5,
+        validators=[MaxValueValidator(MAX_MAP_ZOOM)],
+        help_text=_(
+            "From 0 (the whole world) to 19 (a few houses); 5 shows Sweden, 12 a town."
+        ),
+    )
 
     panels = [
         FieldPanel("require_involvement_assessment"),
@@ -93,6 +140,16 @@ class DelaktighetSettings(BaseSiteSetting):
         FieldPanel("notification_from_email"),
         FieldPanel("personal_data_retention_months"),
         FieldPanel("background_questions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("map_tile_url"),
+                FieldPanel("map_attribution"),
+                FieldPanel("map_centre_latitude"),
+                FieldPanel("map_centre_longitude"),
+                FieldPanel("map_zoom"),
+            ],
+            heading=_("Maps"),
+        ),
     ]
 
     class Meta:

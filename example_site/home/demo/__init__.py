@@ -13,6 +13,7 @@ from .dialogues import build_dialogues
 from .feedback import build_feedback
 from .ideas import build_ideas
 from .moderation import build_moderation
+from .places import build_places
 from .privacy import build_privacy
 from .site import build_home_page, set_site_address
 
@@ -23,6 +24,7 @@ STEPS = [
     build_consultation,
     build_ideas,
     build_background,
+    build_places,
     build_moderation,
     build_feedback,
 ]

@@ -14,6 +14,7 @@ from .background import evaluation_block
 from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
 from .ideas import ideas_block
+from .places import map_blocks
 from .publishing import PageContent
 
 Kind = DialoguePhase.Kind
@@ -219,6 +220,7 @@ def trygga_skolvagar(day, s, levels, guidelines):
             *consultation_blocks(),
             ideas_block(),
             evaluation_block(),
+            *map_blocks(),
         ],
     )
 
