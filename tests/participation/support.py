@@ -278,6 +278,7 @@ def valid_fields(block):
             "purpose_clear": "4",
             "influence_understood": "3",
             "expects_feedback": "5",
+        }
     if block.block_type == "map":
         return {
             "category": block.option_ids(block.value["categories"])[0],
