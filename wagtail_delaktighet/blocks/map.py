@@ -209,7 +209,7 @@ class MapBlock(ConsultationBlock):
             )
         return fields
 
-    def build_form(self, value, *, block_id, data=None):
+    def build_form(self, value, *, block_id, data=None, page=None):
         # The shared form, on PlaceForm: it reads the point and the words
         # together, against this block's area.
         form_class = type(
