@@ -36,7 +36,17 @@ from .support import every_block, valid_fields, wish_list
 
 pytestmark = pytest.mark.django_db
 
-BLOCK_TYPES = ["survey", "poll", "views", "question", "suggestion_box", "wish_list"]
+BLOCK_TYPES = [
+    "survey",
+    "poll",
+    "views",
+    "question",
+    "suggestion_box",
+    "wish_list",
+    "points",
+    "ranking",
+    "budget",
+]
 SHARED_FIELDS = ["submission_key", HONEYPOT_FIELD, "name", "email", "consent"]
 
 
@@ -71,6 +81,14 @@ def offered_answers(block):
         return {"mood": {value for value, _label in MOODS}}
     if block.block_type == "wish_list":
         return {"wish": {answer_value(value) for value, _label in WISHES}}
+    if block.block_type == "points":
+        points = {str(n) for n in range(block.value["points"] + 1)}
+        return {f"points:{option}": points for option in block.option_ids()}
+    if block.block_type == "ranking":
+        ranks = {str(n) for n in range(1, len(block.option_ids()) + 1)}
+        return {f"rank:{option}": ranks for option in block.option_ids()}
+    if block.block_type == "budget":
+        return {"chosen": set(block.option_ids())}
     return {}
 
 

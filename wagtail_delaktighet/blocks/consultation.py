@@ -62,6 +62,9 @@ BUILTIN_CONSULTATION_BLOCKS = [
     ("poll", "wagtail_delaktighet.blocks.poll.PollBlock"),
     ("views", "wagtail_delaktighet.blocks.opinions.ViewsBlock"),
     ("question", "wagtail_delaktighet.blocks.question.QuestionBlock"),
+    ("points", "wagtail_delaktighet.blocks.prioritisation.PointsBlock"),
+    ("ranking", "wagtail_delaktighet.blocks.prioritisation.RankingBlock"),
+    ("budget", "wagtail_delaktighet.blocks.prioritisation.BudgetBlock"),
 ]
 
 #: Form fields whose value is stored on the contribution, not in its content.
