@@ -18,7 +18,18 @@ from .support import text_of
 
 pytestmark = pytest.mark.django_db
 
-CONSULTATION_TYPES = ["survey", "poll", "views", "question", "suggestion_box"]
+CONSULTATION_TYPES = [
+    "survey",
+    "poll",
+    "views",
+    "question",
+    "points",
+    "ranking",
+    "budget",
+    "suggestion_box",
+]
+#: The package's own: all but the test project's suggestion box.
+PACKAGE_TYPES = CONSULTATION_TYPES[:-1]
 
 
 def body_blocks():
@@ -81,7 +92,7 @@ def test_the_dialogue_page_renders_its_blocks_with_include_block(
 
 
 @pytest.mark.parametrize(
-    "block_type", ["heading", "paragraph", "image", "quote", *CONSULTATION_TYPES[:4]]
+    "block_type", ["heading", "paragraph", "image", "quote", *PACKAGE_TYPES]
 )
 def test_every_package_block_has_a_description(block_type):
     block = body_blocks()[block_type]
@@ -90,7 +101,7 @@ def test_every_package_block_has_a_description(block_type):
 
 
 @pytest.mark.parametrize(
-    "block_type", ["heading", "paragraph", "quote", *CONSULTATION_TYPES[:4]]
+    "block_type", ["heading", "paragraph", "quote", *PACKAGE_TYPES]
 )
 def test_every_package_block_previews_in_the_block_picker(admin, block_type):
     block = body_blocks()[block_type]
@@ -113,7 +124,7 @@ def test_the_block_picker_offers_the_descriptions_and_previews():
     # What the editor's StreamField widget is given (Wagtail's telepath data).
     packed = json.dumps(JSContext().pack(DialoguePage.body.field.stream_block))
 
-    previewable = ["heading", "paragraph", "quote", *CONSULTATION_TYPES[:4]]
+    previewable = ["heading", "paragraph", "quote", *PACKAGE_TYPES]
     for block_type in previewable:
         description = str(body_blocks()[block_type].get_description())
         assert description

@@ -10,6 +10,7 @@ from .consultation import build_consultation
 from .dialogues import build_dialogues
 from .feedback import build_feedback
 from .moderation import build_moderation
+from .prioritisation import build_prioritisation
 from .privacy import build_privacy
 from .site import build_home_page, set_site_address
 
@@ -17,6 +18,7 @@ STEPS = [
     build_privacy,
     build_dialogues,
     build_consultation,
+    build_prioritisation,
     build_moderation,
     build_feedback,
 ]

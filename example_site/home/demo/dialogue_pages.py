@@ -12,6 +12,7 @@ from wagtail_delaktighet.models import DialoguePage, DialoguePhase
 
 from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
+from .prioritisation import budget_block, ranking_block
 from .publishing import PageContent
 
 Kind = DialoguePhase.Kind
@@ -573,6 +574,7 @@ def framtidens_centrum(day, s, levels, guidelines):
                 "<p>Nästan 600 personer svarade på enkäten och ett hundratal kom "
                 "till dialogmötena. Nu sammanställer vi vad som kom fram.</p>",
             ),
+            ranking_block(),
             ("heading", "Vad händer nu?"),
             (
                 "paragraph",
@@ -863,6 +865,7 @@ def medborgarbudget_bergby(day, s, levels, guidelines):
                 "fastställer resultatet, och sedan berättar vi här vilka förslag "
                 "som blir av.</p>",
             ),
+            budget_block(),
         ],
     )
 
