@@ -6,8 +6,10 @@ nothing stored, results read from the counters."""
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
+from tests.feedback.support import make_feedback
 from tests.participation.support import (
     assert_redirected_to_block,
     budget,
@@ -318,3 +320,51 @@ def test_results_are_hidden_until_taking_part_and_public_once_closed(
     page = client.get(block.page.url)
     assert chart_rows(page, block)["Belysning (70,000 kr)"] == "100 % (1 answer)"
     assert block.section(page).find("form") is None
+
+
+# -- for machines and for the feedback page ----------------------------------------
+
+
+def test_the_input_schema_gives_the_limits(dialogue):
+    points_block, ranking_block, budget_block = (
+        dialogue.block(kind) for kind in ("points", "ranking", "budget")
+    )
+
+    def schema(block):
+        return block.child.block.input_schema(block.value, page=block.page)
+
+    assert schema(points_block)["points"] == 10
+    assert schema(points_block)["fields"][0]["max_value"] == 10
+    assert [
+        choice["id"] for choice in schema(ranking_block)["fields"][0]["choices"]
+    ] == [
+        "1",
+        "2",
+        "3",
+    ]
+    benches, lights, playground = budget_block.option_ids()
+    assert schema(budget_block)["budget"] == 100_000
+    assert schema(budget_block)["costs"] == {
+        benches: 40_000,
+        lights: 70_000,
+        playground: 50_000,
+    }
+
+
+def test_the_feedback_page_charts_the_closed_blocks(client, closed):
+    block = closed.block("points")
+    submit(block, points_fields(block, 4, 4, 2), channel="meeting")
+    submit(block, points_fields(block, 0, 10, 0), channel="paper")
+    feedback = make_feedback(closed.page)
+
+    page = BeautifulSoup(client.get(feedback.url).content, "html.parser")
+
+    titles = [text_of(title) for title in page.select(".dlk-chart__title")]
+    assert titles == ["Fördela poängen"]
+    table = [
+        [text_of(cell) for cell in row.find_all(["th", "td"])]
+        for row in page.select(".dlk-chart details tbody tr")
+    ]
+    # The figures by hand: 4 + 0, 4 + 10, 2 + 0 points from two people.
+    assert [row[1:] for row in table] == [["1", "50 %"], ["2", "100 %"], ["1", "50 %"]]
+    assert table[1][0] == "Belysning: 14 points in all, 7.0 on average"

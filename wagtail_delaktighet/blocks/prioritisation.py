@@ -267,6 +267,10 @@ class PointsBlock(PrioritisationBlock):
             for option_id, text in self.option_list(value)
         }
 
+    def input_schema(self, value, *, page=None):
+        # The rule over the fields, which no single field's limits tell.
+        return {**super().input_schema(value, page=page), "points": value["points"]}
+
     def check_whole(self, form, value, cleaned_data):
         names = list(self.form_fields(value))
         if any(name in form.errors for name in names):
@@ -562,6 +566,14 @@ class BudgetBlock(PrioritisationBlock):
                 error_messages={"required": _("Choose at least one option.")},
             )
         }
+
+    def input_schema(self, value, *, page=None):
+        # The budget and each option's cost, which the choices' labels only
+        # tell people.
+        schema = super().input_schema(value, page=page)
+        schema["budget"] = value["budget"]
+        schema["costs"] = self.costs(value)
+        return schema
 
     def check_whole(self, form, value, cleaned_data):
         chosen = cleaned_data.get(CHOSEN_KEY)
