@@ -93,3 +93,38 @@ def test_an_accepted_budget_shows_its_receipt_and_results(
     # The form is gone (the offer to follow the dialogue stays).
     assert block_section.locator("form[action*='/delta/']").count() == 0
     assert_no_axe_violations(browser_page)
+
+
+def numbers_in(locator):
+    """The numbers of a text in any language: "40 000" or "40,000" is 40000."""
+    text = locator.inner_text()
+    return [int(re.sub(r"\D", "", n)) for n in re.findall(r"\d+(?:[\s,.]\d{3})*", text)]
+
+
+def test_the_running_total_follows_the_points_and_the_budget(
+    dialogue, browser_page, assert_no_axe_violations
+):
+    """The optional script: a polite live region with the total so far."""
+    browser_page.goto(dialogue.page.url)
+    points_block, budget_block = dialogue.block("points"), dialogue.block("budget")
+    points_tally = section(browser_page, points_block).locator(
+        ".dlk-prioritisation__tally"
+    )
+    budget_tally = section(browser_page, budget_block).locator(
+        ".dlk-prioritisation__tally"
+    )
+    assert points_tally.get_attribute("aria-live") == "polite"
+
+    inputs = section(browser_page, points_block).locator("input[type=number]")
+    inputs.nth(0).fill("6")
+    inputs.nth(1).fill("3")
+    assert numbers_in(points_tally) == [9, 1, 10]  # given, left, limit
+    inputs.nth(2).fill("4")
+    assert numbers_in(points_tally) == [13, 3, 10]  # given, too many, limit
+
+    boxes = section(browser_page, budget_block).locator("input[type=checkbox]")
+    boxes.nth(0).check()
+    assert numbers_in(budget_tally) == [40_000, 60_000, 100_000]
+    boxes.nth(1).check()
+    assert numbers_in(budget_tally) == [110_000, 10_000, 100_000]
+    assert_no_axe_violations(browser_page)

@@ -26,6 +26,9 @@ def test_the_page_yields_its_consultation_blocks_in_order(dialogue):
         "views",
         "question",
         "suggestion_box",
+        "points",
+        "ranking",
+        "budget",
     ]
     assert items[1].value["question"] == dialogue.block("poll").value["question"]
 

@@ -26,11 +26,12 @@ query, however many took part.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -54,6 +55,11 @@ def amount(number):
     return gettext("%(amount)s kr") % {
         "amount": number_format(number, force_grouping=True)
     }
+
+
+def amount_template():
+    """The sum of money with "{n}" for the number, for the script."""
+    return gettext("%(amount)s kr") % {"amount": "{n}"}
 
 
 def decimal(number):
@@ -193,10 +199,19 @@ class PrioritisationBlock(ConsultationBlock):
         )
         return "answered" if answered else ""
 
+    def tally(self, value):
+        """What the optional running total (js/prioritisation.js) needs: the
+        limit and the sentences to fill in; None for none."""
+        return None
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["submit_label"] = self.submit_label
         context["dlk_instructions"] = self.instructions(value)
+        tally = self.tally(value)
+        if tally:
+            tally["group"] = get_format("THOUSAND_SEPARATOR")
+        context["dlk_tally"] = json.dumps(tally) if tally else ""
         return context
 
 
@@ -265,6 +280,15 @@ class PointsBlock(PrioritisationBlock):
                 },
             )
             for option_id, text in self.option_list(value)
+        }
+
+    def tally(self, value):
+        return {
+            "kind": "points",
+            "limit": value["points"],
+            # {used}, {left}, {over} and {limit} are filled in by the script.
+            "left": gettext("You have given {used} points; {left} of {limit} left."),
+            "over": gettext("You have given {used} points: {over} more than {limit}."),
         }
 
     def input_schema(self, value, *, page=None):
@@ -565,6 +589,19 @@ class BudgetBlock(PrioritisationBlock):
                 widget=forms.CheckboxSelectMultiple,
                 error_messages={"required": _("Choose at least one option.")},
             )
+        }
+
+    def tally(self, value):
+        return {
+            "kind": "budget",
+            "limit": value["budget"],
+            "costs": self.costs(value),
+            "amount": amount_template(),
+            # {used}, {left}, {over} and {limit} are filled in by the script.
+            "left": gettext("You have chosen {used}; {left} of {limit} left."),
+            "over": gettext(
+                "You have chosen {used}: {over} over the budget of {limit}."
+            ),
         }
 
     def input_schema(self, value, *, page=None):
