@@ -286,8 +286,10 @@ class PointsBlock(PrioritisationBlock):
         return {
             "kind": "points",
             "limit": value["points"],
-            # {used}, {left}, {over} and {limit} are filled in by the script.
+            # Translators: {used}, {left} and {limit} are filled in by a
+            # script; keep them as they are.
             "left": gettext("You have given {used} points; {left} of {limit} left."),
+            # Translators: {used}, {over} and {limit} are filled in by a script.
             "over": gettext("You have given {used} points: {over} more than {limit}."),
         }
 
@@ -597,8 +599,10 @@ class BudgetBlock(PrioritisationBlock):
             "limit": value["budget"],
             "costs": self.costs(value),
             "amount": amount_template(),
-            # {used}, {left}, {over} and {limit} are filled in by the script.
+            # Translators: {used}, {left} and {limit} are filled in by a
+            # script (sums of money); keep them as they are.
             "left": gettext("You have chosen {used}; {left} of {limit} left."),
+            # Translators: {used}, {over} and {limit} are filled in by a script.
             "over": gettext(
                 "You have chosen {used}: {over} over the budget of {limit}."
             ),
