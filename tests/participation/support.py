@@ -140,6 +140,44 @@ def map_block(publication="after_moderation", categories=("Otryggt", "Idé")):
     )
 
 
+def points(total=10, options=("Bänkar", "Belysning", "Lekplats")):
+    return (
+        "points",
+        {
+            "heading": "Fördela poängen",
+            "introduction": "",
+            "options": list(options),
+            "points": total,
+        },
+    )
+
+
+def ranking(options=("Bänkar", "Belysning", "Lekplats")):
+    return (
+        "ranking",
+        {
+            "heading": "Rangordna förslagen",
+            "introduction": "",
+            "options": list(options),
+        },
+    )
+
+
+def budget(
+    total=100_000,
+    costs=(("Bänkar", 40_000), ("Belysning", 70_000), ("Lekplats", 50_000)),
+):
+    return (
+        "budget",
+        {
+            "heading": "Medborgarbudget",
+            "introduction": "",
+            "budget": total,
+            "options": [{"title": title, "cost": cost} for title, cost in costs],
+        },
+    )
+
+
 def every_block():
     """One of each consultation block, after a content block."""
     return [
@@ -152,6 +190,9 @@ def every_block():
         ideas(),
         evaluation(),
         map_block(),
+        points(),
+        ranking(),
+        budget(),
     ]
 
 
@@ -288,6 +329,16 @@ def valid_fields(block):
         }
     if block.block_type == "wish_list":
         return {"wishes": ["shade"]}
+    if block.block_type == "points":
+        first, second, *_rest = block.option_ids()
+        return {f"points_{first}": 6, f"points_{second}": 4}
+    if block.block_type == "ranking":
+        return {
+            f"rank_{option_id}": str(rank)
+            for rank, option_id in enumerate(block.option_ids(), start=1)
+        }
+    if block.block_type == "budget":
+        return {"chosen": block.option_ids()[:1]}
     raise LookupError(block.block_type)
 
 

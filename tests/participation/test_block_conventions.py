@@ -18,7 +18,18 @@ from .support import text_of
 
 pytestmark = pytest.mark.django_db
 
-BUILTIN_TYPES = ["survey", "poll", "views", "question", "ideas", "evaluation", "map"]
+BUILTIN_TYPES = [
+    "survey",
+    "poll",
+    "views",
+    "question",
+    "ideas",
+    "evaluation",
+    "map",
+    "points",
+    "ranking",
+    "budget",
+]
 CONSULTATION_TYPES = [*BUILTIN_TYPES, "suggestion_box"]
 
 

@@ -29,6 +29,9 @@ def test_the_page_yields_its_consultation_blocks_in_order(dialogue):
         "ideas",
         "evaluation",
         "map",
+        "points",
+        "ranking",
+        "budget",
     ]
     assert items[1].value["question"] == dialogue.block("poll").value["question"]
 

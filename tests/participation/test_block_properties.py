@@ -45,6 +45,9 @@ BLOCK_TYPES = [
     "wish_list",
     "ideas",
     "map",
+    "points",
+    "ranking",
+    "budget",
 ]
 SHARED_FIELDS = ["submission_key", HONEYPOT_FIELD, "name", "email", "consent"]
 
@@ -91,6 +94,14 @@ def offered_answers(block):
             "category": set(block.option_ids(block.value["categories"])),
             "support": {str(pk) for pk in published},
         }
+    if block.block_type == "points":
+        points = {str(n) for n in range(block.value["points"] + 1)}
+        return {f"points:{option}": points for option in block.option_ids()}
+    if block.block_type == "ranking":
+        ranks = {str(n) for n in range(1, len(block.option_ids()) + 1)}
+        return {f"rank:{option}": ranks for option in block.option_ids()}
+    if block.block_type == "budget":
+        return {"chosen": set(block.option_ids())}
     return {}
 
 

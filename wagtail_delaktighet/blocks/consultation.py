@@ -65,6 +65,9 @@ BUILTIN_CONSULTATION_BLOCKS = [
     ("ideas", "wagtail_delaktighet.blocks.ideas.IdeasBlock"),
     ("evaluation", "wagtail_delaktighet.blocks.evaluation.EvaluationBlock"),
     ("map", "wagtail_delaktighet.blocks.map.MapBlock"),
+    ("points", "wagtail_delaktighet.blocks.prioritisation.PointsBlock"),
+    ("ranking", "wagtail_delaktighet.blocks.prioritisation.RankingBlock"),
+    ("budget", "wagtail_delaktighet.blocks.prioritisation.BudgetBlock"),
 ]
 
 #: Form fields whose value is stored on the contribution, not in its content.

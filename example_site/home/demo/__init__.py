@@ -14,6 +14,7 @@ from .feedback import build_feedback
 from .ideas import build_ideas
 from .moderation import build_moderation
 from .places import build_places
+from .prioritisation import build_prioritisation
 from .privacy import build_privacy
 from .site import build_home_page, set_site_address
 
@@ -25,6 +26,7 @@ STEPS = [
     build_ideas,
     build_background,
     build_places,
+    build_prioritisation,
     build_moderation,
     build_feedback,
 ]

@@ -15,6 +15,7 @@ from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
 from .ideas import ideas_block
 from .places import map_blocks
+from .prioritisation import budget_block, ranking_block
 from .publishing import PageContent
 
 Kind = DialoguePhase.Kind
@@ -580,6 +581,7 @@ def framtidens_centrum(day, s, levels, guidelines):
                 "<p>Nästan 600 personer svarade på enkäten och ett hundratal kom "
                 "till dialogmötena. Nu sammanställer vi vad som kom fram.</p>",
             ),
+            ranking_block(),
             ("heading", "Vad händer nu?"),
             (
                 "paragraph",
@@ -870,6 +872,7 @@ def medborgarbudget_bergby(day, s, levels, guidelines):
                 "fastställer resultatet, och sedan berättar vi här vilka förslag "
                 "som blir av.</p>",
             ),
+            budget_block(),
         ],
     )
 
