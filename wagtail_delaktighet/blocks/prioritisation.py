@@ -137,7 +137,7 @@ class PrioritisationBlock(ConsultationBlock):
     def check_whole(self, form, value, cleaned_data):
         """Add form errors for rules about several fields at once."""
 
-    def build_form(self, value, *, block_id, data=None):
+    def build_form(self, value, *, block_id, data=None, page=None):
         form_class = type(
             f"{type(self).__name__}Form",
             (PrioritisationForm,),
