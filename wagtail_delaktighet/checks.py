@@ -28,6 +28,7 @@ EXPECTED_TYPES = {
     "DATA_REQUEST_LINKS_PER_HOUR": int,
     "CONFIRMATION_LINK_MAX_AGE_DAYS": int,
     "OUTBOX_RETENTION_DAYS": int,
+    "REST_API": bool,
 }
 
 
@@ -122,4 +123,24 @@ def missing_app_errors(installed_apps):
         )
         for name in REQUIRED_APPS
         if name not in installed_apps
+    ]
+
+
+#: The app whose static files the REST API's documentation page loads.
+API_DOCS_APP = "drf_spectacular_sidecar"
+
+
+@register(Tags.compatibility)
+def check_api_docs_app(app_configs, **kwargs):
+    from .conf import delaktighet_settings
+
+    if not delaktighet_settings.REST_API or API_DOCS_APP in settings.INSTALLED_APPS:
+        return []
+    return [
+        Warning(
+            f"The REST API's documentation page needs {API_DOCS_APP!r} in "
+            "INSTALLED_APPS for its static files.",
+            hint="See docs/api.md, or set WAGTAIL_DELAKTIGHET['REST_API'] = False.",
+            id="wagtail_delaktighet.W030",
+        )
     ]
