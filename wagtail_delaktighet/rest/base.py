@@ -8,12 +8,16 @@ know a participant only by the token a client sends in a header.
 from django.http import Http404
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions
 from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.views import APIView
 
 from ..conf import delaktighet_settings
+
+
+NOT_FOUND = exceptions.NotFound.default_detail
 
 
 def api_enabled():
@@ -34,6 +38,29 @@ class PublicAPIView(APIView):
         if not api_enabled():
             raise Http404
         super().initial(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        """DRF's errors (malformed JSON, an unknown id, a bad page number) in
+        the API's one error shape: ``code``, ``message``, and ``errors`` by
+        field where there are any."""
+        response = super().handle_exception(exc)
+        if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, dict):
+            response.data = {
+                "code": "invalid",
+                "message": str(exc.default_detail),
+                "errors": {
+                    key: [str(message) for message in messages]
+                    for key, messages in exc.detail.items()
+                },
+            }
+        elif isinstance(exc, exceptions.APIException):
+            response.data = {
+                "code": exc.default_code,
+                "message": str(exc.detail),
+            }
+        elif isinstance(exc, Http404):
+            response.data = {"code": "not_found", "message": str(NOT_FOUND)}
+        return response
 
 
 def documented(**kwargs):
