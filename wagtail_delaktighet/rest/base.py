@@ -16,7 +16,6 @@ from rest_framework.views import APIView
 
 from ..conf import delaktighet_settings
 
-
 NOT_FOUND = exceptions.NotFound.default_detail
 
 
