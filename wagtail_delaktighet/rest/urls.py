@@ -29,12 +29,12 @@ urlpatterns = [
         name="block-list",
     ),
     path(
-        "dialogues/<dlk_id:page_id>/blocks/<slug:block_id>/contributions/",
+        "dialogues/<dlk_id:page_id>/blocks/<str:block_id>/contributions/",
         blocks.ContributionList.as_view(),
         name="contribution-list",
     ),
     path(
-        "dialogues/<dlk_id:page_id>/blocks/<slug:block_id>/results/",
+        "dialogues/<dlk_id:page_id>/blocks/<str:block_id>/results/",
         blocks.BlockResults.as_view(),
         name="block-results",
     ),
