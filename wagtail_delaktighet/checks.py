@@ -132,9 +132,16 @@ API_DOCS_APP = "drf_spectacular_sidecar"
 
 @register(Tags.compatibility)
 def check_api_docs_app(app_configs, **kwargs):
-    from .conf import delaktighet_settings
+    return api_docs_warnings(settings.INSTALLED_APPS)
 
-    if not delaktighet_settings.REST_API or API_DOCS_APP in settings.INSTALLED_APPS:
+
+def api_docs_warnings(installed_apps):
+    # Read as written: check_settings reports a setting that is not a dict.
+    user_settings = getattr(settings, SETTINGS_NAME, None)
+    if not isinstance(user_settings, dict):
+        user_settings = {}
+    enabled = user_settings.get("REST_API", DEFAULTS["REST_API"])
+    if not enabled or API_DOCS_APP in installed_apps:
         return []
     return [
         Warning(

@@ -1,12 +1,15 @@
 """Pages of a listing, with the total counted in the same query as the rows
 (pagination.py), and the links to the pages around it."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
 from ..pagination import windowed_page
 
 MAX_PAGE_SIZE = 100
+PAGE_SIZE_RANGE = _("Enter a whole number from 1 to %(max)s.")
+PAGE_NUMBER_RANGE = _("Enter a whole number from 1.")
 
 
 def page_size(request, default):
@@ -20,9 +23,7 @@ def page_size(request, default):
     except ValueError:
         size = 0
     if not 1 <= size <= MAX_PAGE_SIZE:
-        raise ValidationError(
-            {"page_size": [f"A whole number from 1 to {MAX_PAGE_SIZE}."]}
-        )
+        raise ValidationError({"page_size": [PAGE_SIZE_RANGE % {"max": MAX_PAGE_SIZE}]})
     return size
 
 
@@ -35,7 +36,7 @@ def page_number(request):
     except ValueError:
         number = 0
     if number < 1:
-        raise ValidationError({"page": ["A whole number from 1."]})
+        raise ValidationError({"page": [PAGE_NUMBER_RANGE]})
     return number
 
 

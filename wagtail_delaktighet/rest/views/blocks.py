@@ -61,6 +61,9 @@ IDEMPOTENCY_PARAMETER = OpenApiParameter(
 
 
 class BlockList(PublicAPIView):
+    """The dialogue's consultation blocks: what a participant fills in
+    (each block's input schema) and whether it takes contributions now."""
+
     @documented(responses=BlockSerializer(many=True))
     def get(self, request, page_id):
         page = public_dialogue(page_id)
@@ -73,6 +76,10 @@ class ContributionList(PublicAPIView):
 
     @documented(
         operation_id="contributions_list",
+        description=(
+            "The block's published contributions, newest first, with their "
+            "published official answers."
+        ),
         parameters=[OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
         responses=ContributionListSerializer,
     )
@@ -93,6 +100,10 @@ class ContributionList(PublicAPIView):
 
     @documented(
         operation_id="contributions_create",
+        description=(
+            "Take part: the answers as a JSON object keyed by the block's "
+            "input schema, through the participation service."
+        ),
         parameters=[TOKEN_PARAMETER, IDEMPOTENCY_PARAMETER],
         request={"application/json": OpenApiTypes.OBJECT},
         responses={

@@ -1,6 +1,7 @@
 """Reading dialogues: the listing with the index's filters, and one
 dialogue with every public field."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.response import Response
 
@@ -14,6 +15,8 @@ from ..serializers.dialogues import (
     DialogueListSerializer,
     DialogueSummarySerializer,
 )
+
+INVALID_FILTER = _("A filter is not valid.")
 
 FILTER_PARAMETERS = [
     OpenApiParameter(
@@ -34,6 +37,9 @@ FILTER_PARAMETERS = [
 
 
 class DialogueList(PublicAPIView):
+    """Published, public dialogues in the index's order, filtered as on a
+    dialogue index, one page at a time."""
+
     @documented(
         operation_id="dialogues_list",
         parameters=FILTER_PARAMETERS,
@@ -47,7 +53,7 @@ class DialogueList(PublicAPIView):
         if not filters.is_valid():
             return error_response(
                 "invalid_filter",
-                "A filter is not valid.",
+                INVALID_FILTER,
                 400,
                 errors=form_errors(filters),
             )
@@ -62,6 +68,8 @@ class DialogueList(PublicAPIView):
 
 
 class DialogueDetail(PublicAPIView):
+    """One dialogue with every public field."""
+
     @documented(
         operation_id="dialogues_retrieve", responses={200: DialogueDetailSerializer}
     )

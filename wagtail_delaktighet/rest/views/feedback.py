@@ -57,6 +57,8 @@ def results_summary(dialogue):
 
 
 class FeedbackList(PublicAPIView):
+    """The dialogue's published feedback pages, with every section."""
+
     @documented(operation_id="feedback_list", responses=FeedbackListSerializer)
     def get(self, request, page_id):
         dialogue = public_dialogue(page_id)

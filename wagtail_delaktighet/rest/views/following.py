@@ -54,6 +54,9 @@ def rate_limited():
 
 
 class Follow(PublicAPIView):
+    """Ask to follow the dialogue: a link to confirm is emailed. The answer
+    is the same whatever the address."""
+
     @documented(
         operation_id="follow_create",
         request=FollowRequestSerializer,
@@ -120,8 +123,12 @@ class TokenAction(PublicAPIView):
 
 
 class Confirm(TokenAction):
+    """Confirm following, with the token from the emailed link."""
+
     action = "confirm"
 
 
 class Unsubscribe(TokenAction):
+    """Stop following, with the token from an email."""
+
     action = "unsubscribe"

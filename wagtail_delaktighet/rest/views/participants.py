@@ -15,6 +15,8 @@ class TokenSerializer(serializers.Serializer):
 
 
 class ParticipantTokens(PublicAPIView):
+    """A new participant token, to send in X-Participant-Token."""
+
     @documented(
         operation_id="participants_create",
         request=None,

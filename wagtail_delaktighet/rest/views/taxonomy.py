@@ -13,6 +13,8 @@ from ..serializers.taxonomy import (
 
 
 class InfluenceLevelList(PublicAPIView):
+    """The influence ladder, in order, each level with its promise."""
+
     @documented(responses=InfluenceLevelSerializer(many=True))
     def get(self, request):
         ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
@@ -25,6 +27,8 @@ class InfluenceLevelList(PublicAPIView):
 
 def snippet_list_view(model, serializer_class):
     class SnippetList(PublicAPIView):
+        __doc__ = f"Every {model._meta.model_name}, by name."
+
         @documented(
             operation_id=f"{model._meta.model_name}_list",
             responses=serializer_class(many=True),
