@@ -9,7 +9,6 @@ of queries for 2 dialogues as for 20.
 from django import forms
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
 
 from ..api_views import with_api_relations
 from ..models import DialoguePage, DialogueStatus, order_by_status
@@ -48,12 +47,7 @@ class DialogueFilters(forms.Form):
     body = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
     level = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
     target_group = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
-    q = forms.CharField(
-        max_length=200,
-        required=False,
-        strip=True,
-        help_text=_("Words in the title, summary, purpose or question."),
-    )
+    q = forms.CharField(max_length=200, required=False, strip=True)
 
     def filter(self, queryset):
         data = self.cleaned_data
