@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from ..api_views import with_api_relations
-from ..models import DialoguePage, DialogueStatus, order_by_status
+from ..models import DialoguePage, DialogueStatus, annotate_status, order_by_status
 from ..models.status import status_condition
 
 #: The listing's filters: query parameter → the dialogue lookup it filters on
@@ -36,6 +36,16 @@ def public_dialogues():
 def public_dialogue(page_id):
     """One public dialogue, loaded for its detail; 404 for any other id."""
     return get_object_or_404(public_dialogues(), pk=page_id)
+
+
+def dialogue_taking_part(page_id):
+    """One public dialogue with what its blocks, its contributions and the
+    participation service read (status and level), without the related
+    lists of its detail; 404 for any other id."""
+    queryset = annotate_status(DialoguePage.objects.live().public())
+    return get_object_or_404(
+        queryset.select_related("locale", "influence_level"), pk=page_id
+    )
 
 
 class DialogueFilters(forms.Form):

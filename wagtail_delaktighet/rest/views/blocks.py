@@ -16,7 +16,7 @@ from ...participation import counters, service
 from ...participation.ratelimit import client_address, client_key, retry_after
 from ..base import PublicAPIView, documented
 from ..blocks import describe_all, find_block
-from ..dialogues import public_dialogue
+from ..dialogues import dialogue_taking_part
 from ..errors import ErrorSerializer, error_response, form_errors
 from ..idempotency import InvalidKey, submission_key
 from ..pagination import paginated
@@ -66,7 +66,7 @@ class BlockList(PublicAPIView):
 
     @documented(responses=BlockSerializer(many=True))
     def get(self, request, page_id):
-        page = public_dialogue(page_id)
+        page = dialogue_taking_part(page_id)
         return Response(describe_all(request, page))
 
 
@@ -84,7 +84,7 @@ class ContributionList(PublicAPIView):
         responses=ContributionListSerializer,
     )
     def get(self, request, page_id, block_id):
-        page = public_dialogue(page_id)
+        page = dialogue_taking_part(page_id)
         block, value = find_block(page, block_id)
         published = Contribution.objects.filter(
             page=page, block_id=block_id, status=ContributionStatus.PUBLISHED
@@ -118,7 +118,7 @@ class ContributionList(PublicAPIView):
     # Error reports never show what a citizen sent, in any frame.
     @method_decorator(sensitive_variables())
     def post(self, request, page_id, block_id):
-        page = public_dialogue(page_id)
+        page = dialogue_taking_part(page_id)
         block, value = find_block(page, block_id)
         if not isinstance(request.data, dict):
             return error_response("invalid_body", BODY_INVALID, 400)
@@ -175,7 +175,7 @@ class BlockResults(PublicAPIView):
 
     @documented(responses=ResultsSerializer)
     def get(self, request, page_id, block_id):
-        page = public_dialogue(page_id)
+        page = dialogue_taking_part(page_id)
         block, value = find_block(page, block_id)
         charts = block.summary_charts(value, page=page, block_id=block_id)
         return Response({"block_id": block_id, "charts": [chart(c) for c in charts]})

@@ -9,7 +9,7 @@ from ...api import PREFETCHED_PREFIX
 from ...feedback.summary import dialogue_summary
 from ...models import FeedbackDecision, FeedbackPage
 from ..base import PublicAPIView, documented
-from ..dialogues import public_dialogue
+from ..dialogues import dialogue_taking_part
 from ..serializers.contributions import chart
 from ..serializers.feedback import FeedbackListSerializer, FeedbackPageSerializer
 
@@ -61,7 +61,7 @@ class FeedbackList(PublicAPIView):
 
     @documented(operation_id="feedback_list", responses=FeedbackListSerializer)
     def get(self, request, page_id):
-        dialogue = public_dialogue(page_id)
+        dialogue = dialogue_taking_part(page_id)
         pages = list(feedback_pages(dialogue))
         # One summary for all of the dialogue's feedback pages.
         summary = (

@@ -17,7 +17,7 @@ from ...models import Subscription
 from ...participation import ratelimit
 from ...views.following import NOTHING_LEFT_TO_FOLLOW, RATE_LIMITED, SENT
 from ..base import PublicAPIView, documented
-from ..dialogues import public_dialogue
+from ..dialogues import dialogue_taking_part
 from ..errors import ErrorSerializer, error_response, form_errors
 
 
@@ -69,7 +69,7 @@ class Follow(PublicAPIView):
     )
     @method_decorator(sensitive_variables())  # the address stays out of reports
     def post(self, request, page_id):
-        page = public_dialogue(page_id)
+        page = dialogue_taking_part(page_id)
         body = request.data if isinstance(request.data, dict) else {}
         email = body.get("email")
         form = FollowForm(
@@ -109,7 +109,7 @@ class TokenAction(PublicAPIView):
         },
     )
     def post(self, request, page_id):
-        page = public_dialogue(page_id)
+        page = dialogue_taking_part(page_id)
         body = request.data if isinstance(request.data, dict) else {}
         token = body.get("token")
         if not isinstance(token, str) or not token or len(token) > 64:
