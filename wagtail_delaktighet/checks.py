@@ -29,6 +29,7 @@ EXPECTED_TYPES = {
     "DATA_REQUEST_LINKS_PER_HOUR": int,
     "CONFIRMATION_LINK_MAX_AGE_DAYS": int,
     "OUTBOX_RETENTION_DAYS": int,
+    "REST_API": bool,
 }
 
 
@@ -123,4 +124,31 @@ def missing_app_errors(installed_apps):
         )
         for name in REQUIRED_APPS
         if name not in installed_apps
+    ]
+
+
+#: The app whose static files the REST API's documentation page loads.
+API_DOCS_APP = "drf_spectacular_sidecar"
+
+
+@register(Tags.compatibility)
+def check_api_docs_app(app_configs, **kwargs):
+    return api_docs_warnings(settings.INSTALLED_APPS)
+
+
+def api_docs_warnings(installed_apps):
+    # Read as written: check_settings reports a setting that is not a dict.
+    user_settings = getattr(settings, SETTINGS_NAME, None)
+    if not isinstance(user_settings, dict):
+        user_settings = {}
+    enabled = user_settings.get("REST_API", DEFAULTS["REST_API"])
+    if not enabled or API_DOCS_APP in installed_apps:
+        return []
+    return [
+        Warning(
+            f"The REST API's documentation page needs {API_DOCS_APP!r} in "
+            "INSTALLED_APPS for its static files.",
+            hint="See docs/api.md, or set WAGTAIL_DELAKTIGHET['REST_API'] = False.",
+            id="wagtail_delaktighet.W030",
+        )
     ]

@@ -91,6 +91,9 @@ DEFAULTS = {
     # Days an email that was sent (or given up) keeps its recipient, body
     # and error in the outbox; delaktighet_anonymise then blanks them.
     "OUTBOX_RETENTION_DAYS": 30,
+    # Whether the REST API (``<package URLs>/api/v1/``, docs/api.md) answers;
+    # off, each of its URLs is a 404.
+    "REST_API": True,
 }
 
 #: Old setting names and the setting that now takes their value.

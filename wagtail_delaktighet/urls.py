@@ -4,7 +4,7 @@ The host project includes them with
 ``path("delaktighet/", include("wagtail_delaktighet.urls"))``.
 """
 
-from django.urls import path
+from django.urls import include, path
 
 from . import converters  # noqa: F401 - registers <dlk_id:…>, <dlk_token:…>
 from .views import data_requests, following, participation_endpoint
@@ -35,6 +35,8 @@ urlpatterns = [
         data_requests.link,
         name="data_request_link",
     ),
+    # The REST API (rest/), answering 404 while the REST_API setting is off.
+    path("api/v1/", include("wagtail_delaktighet.rest.urls")),
     path(
         "mina-uppgifter/<dlk_token:token>/json/",
         data_requests.download,
