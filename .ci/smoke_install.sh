@@ -28,7 +28,7 @@ path = Path("municipality/settings/base.py")
 text = path.read_text()
 text = text.replace(
     "INSTALLED_APPS = [\n",
-    'INSTALLED_APPS = [\n    "wagtail_delaktighet",\n    "wagtail.contrib.settings",\n',
+    'INSTALLED_APPS = [\n    "wagtail_delaktighet",\n    "wagtail.contrib.settings",\n    "drf_spectacular_sidecar",\n',
     1,
 )
 path.write_text(text)
