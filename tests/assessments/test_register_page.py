@@ -74,7 +74,7 @@ def test_the_register_shows_decisions_not_to_involve_and_why(
     assert set(found) == {involved.matter, not_involved.matter}
     assert draft.matter not in response.content.decode()
     refusal = found[not_involved.matter].get_text(" ", strip=True)
-    assert "Do not involve residents" in refusal
+    assert "Involvera inte invånarna" in refusal
     assert not_involved.justification in refusal
     assert "SBN 2026/77" in refusal
     # The decision to involve links to the dialogue it led to.
@@ -133,7 +133,7 @@ def test_the_rss_feed_lists_the_assessments(client, register, not_involved):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     body = response.content.decode()
-    assert "Byte av gatubelysning: Do not involve residents" in body
+    assert "Byte av gatubelysning: Involvera inte invånarna" in body
     assert f"#assessment-{not_involved.pk}" in body
 
 

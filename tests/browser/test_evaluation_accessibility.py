@@ -36,7 +36,8 @@ def test_the_evaluation_and_the_background_questions_are_accessible(
     evaluation_section = section(browser_page, block)
     background = evaluation_section.locator("fieldset.dlk-form__background")
     assert background.is_visible()
-    assert "never shown publicly" in background.inner_text()
+    # The browser asks for Swedish.
+    assert "visas aldrig offentligt" in background.inner_text()
     assert_no_axe_violations(browser_page)
 
     # One rating only: the others are errors, linked from the summary.

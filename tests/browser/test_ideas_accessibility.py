@@ -62,11 +62,11 @@ def test_the_ideas_block_before_taking_part(
 
     text = section(browser_page, block).inner_text()
     assert IDEA in text
-    assert "Status: Accepted" in text
+    assert "Status: Godkänd" in text
     assert "Anna Lindqvist" in text
     button = section(browser_page, block).locator(".dlk-idea__support-form button")
     assert button.is_visible()
-    assert "Support the idea" in button.evaluate("el => el.textContent")
+    assert "Stöd idén" in button.evaluate("el => el.textContent")
     assert_no_axe_violations(browser_page)
 
 
@@ -105,23 +105,23 @@ def test_supporting_once_and_again(dialogue, browser_page, assert_no_axe_violati
     block = dialogue.block("ideas")
     browser_page.goto(dialogue.page.url)
     ideas_section = section(browser_page, block)
-    assert "0 supports" in ideas_section.inner_text()
+    assert "0 stöd" in ideas_section.inner_text()
 
     with browser_page.expect_navigation():
         ideas_section.locator(".dlk-idea__support-form button").click()
 
     assert browser_page.url.endswith(f"#{block.anchor}-receipt")
-    assert "Thank you for supporting the idea" in ideas_section.inner_text()
-    assert "1 support" in ideas_section.inner_text()
+    assert "Tack för att du stöder idén" in ideas_section.inner_text()
+    assert "1 stöd" in ideas_section.inner_text()
     assert_no_axe_violations(browser_page)
 
     with browser_page.expect_navigation():
         ideas_section.locator(".dlk-idea__support-form button").click()
 
     summary = ideas_section.locator(".dlk-error-summary")
-    assert "already supported this idea" in summary.inner_text()
+    assert "redan stött den här idén" in summary.inner_text()
     assert browser_page.evaluate("document.activeElement.id") == (
         f"{block.anchor}-errors"
     )
-    assert "1 support" in ideas_section.inner_text()
+    assert "1 stöd" in ideas_section.inner_text()
     assert_no_axe_violations(browser_page)

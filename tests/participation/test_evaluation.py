@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.feedback.support import make_feedback
 from tests.staff.contributions_support import (
@@ -29,7 +30,9 @@ from .support import (
 
 pytestmark = pytest.mark.django_db
 
-PURPOSE, INFLUENCE, FEEDBACK = (str(question) for _key, question in QUESTIONS)
+# The pages and the admin answer these tests in English.
+with translation.override("en"):
+    PURPOSE, INFLUENCE, FEEDBACK = (str(question) for _key, question in QUESTIONS)
 
 
 def rate(purpose, influence, expects, comment=""):

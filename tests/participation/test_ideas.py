@@ -427,7 +427,10 @@ def test_the_email_is_in_the_sites_language(block, councillor, admin_user, setti
 def test_support_buttons_on_a_cached_page_each_get_a_key_of_their_own(block):
     idea = propose(block, "Fler bänkar")
     cache.clear()
-    first_reader, second_reader = Client(), Client()
+    first_reader, second_reader = (
+        Client(headers={"Accept-Language": "en"}),
+        Client(headers={"Accept-Language": "en"}),
+    )
     first_reader.get(block.page.url)
 
     pages = [first_reader.get(block.page.url), second_reader.get(block.page.url)]
