@@ -70,3 +70,19 @@ def test_loading_again_stores_no_prioritisation_twice(youth_budget, centre):
     load_demo()
     after = Contribution.objects.filter(page__in=[youth_budget, centre]).count()
     assert after == before
+
+
+def test_the_upcoming_playground_dialogue_asks_for_points(client, demo_site, db):
+    playground = DialoguePage.objects.get(slug=demo.POINTS_SLUG)
+    [item] = list(playground.consultation_blocks())
+    assert (item.block_id, item.block.name) == (demo.POINTS_ID, "points")
+    assert item.value["points"] == 10
+
+    response = client.get(playground.url)
+
+    section = BeautifulSoup(response.content, "html.parser").find(
+        id=f"dlk-block-{demo.POINTS_ID}"
+    )
+    # Upcoming: the block says when residents can take part, without a form.
+    assert "Vad är viktigast på den nya lekplatsen?" in text_of(section)
+    assert section.find("form") is None

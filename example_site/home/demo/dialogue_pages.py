@@ -15,7 +15,7 @@ from .consultation import consultation_blocks
 from .dialogue_snippets import SITE
 from .ideas import ideas_block
 from .places import map_blocks
-from .prioritisation import budget_block, ranking_block
+from .prioritisation import budget_block, points_block, ranking_block
 from .publishing import PageContent
 
 Kind = DialoguePhase.Kind
@@ -389,6 +389,7 @@ def ny_lekplats(day, s, levels, guidelines):
                 "<p>Dialogen öppnar om två veckor. Anmäl dig redan nu till den "
                 "första workshoppen.</p>",
             ),
+            points_block(),
         ],
     )
 

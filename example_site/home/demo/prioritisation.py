@@ -4,7 +4,9 @@
   young people voted in, on the web while it was open and on paper at the
   youth centre;
 - "Framtidens Älvby centrum" (closed): a ranking of what matters most in the
-  centre, filled in at the dialogue meetings.
+  centre, filled in at the dialogue meetings;
+- "Ny lekplats i Norrstrandsparken" (upcoming): points to distribute over
+  what the new playground should have, open when the dialogue opens.
 
 The blocks have fixed ids (``budget_block()``, ``ranking_block()`` go into
 the pages' bodies in ``dialogue_pages``); every contribution has a fixed
@@ -23,6 +25,8 @@ from .consultation import _submit as submit_demo_contribution
 
 BUDGET_SLUG = "medborgarbudget-for-unga-i-bergby"
 RANKING_SLUG = "framtidens-alvby-centrum"
+POINTS_SLUG = "ny-lekplats-i-norrstrandsparken"
+POINTS_ID = fixed_id(POINTS_SLUG, "points")
 BUDGET_ID = fixed_id(BUDGET_SLUG, "budget")
 RANKING_ID = fixed_id(RANKING_SLUG, "ranking")
 
@@ -64,6 +68,32 @@ def budget_block():
                 }
                 for n, (title, cost) in enumerate(PROPOSALS, start=1)
             ],
+        },
+    }
+
+
+PLAYGROUND_WISHES = [
+    "Klätterställning",
+    "Gungor",
+    "Sandlåda med vattenlek",
+    "Skugga och sittplatser",
+    "Lek för barn som använder rullstol",
+]
+
+
+def points_block():
+    """Points over the playground's parts, as raw StreamField data."""
+    return {
+        "type": "points",
+        "id": POINTS_ID,
+        "value": {
+            "heading": "Vad är viktigast på den nya lekplatsen?",
+            "introduction": (
+                "Fördela tio poäng på det du helst vill ha. Du kan ge alla "
+                "poäng till en sak eller sprida dem."
+            ),
+            "options": list_items(POINTS_SLUG, "wish", PLAYGROUND_WISHES),
+            "points": 10,
         },
     }
 
