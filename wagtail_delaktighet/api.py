@@ -13,11 +13,26 @@ dialogues serializes thousands of them, and a serializer's per-field
 machinery (binding, ``get_attribute``, ``SkipField``) was most of the time.
 Each value is rendered exactly as the serializer field it replaces renders it
 (``render_*`` below), so the output is the same.
+
+Every field says what it returns: a nested object's ``representation`` is a
+TypedDict built from its ``attributes``, and ``to_representation`` carries it
+as its return annotation. Wagtail 8's v3 API types an ``APIField``'s
+serializer from that annotation (its OpenAPI schema and ``/schema/``
+discovery); without one a field is ``{}``, any value. API v2 ignores it.
 """
 
-from typing import Any
+import types
+from datetime import date, datetime
+from typing import Any, Literal, get_type_hints
 
 from rest_framework import serializers
+
+try:
+    # Pydantic (Wagtail 8's v3 API) reads TypedDicts from typing_extensions
+    # on Python < 3.12; without Wagtail 8 the plain one describes as well.
+    from typing_extensions import TypedDict
+except ImportError:  # pragma: no cover
+    from typing import TypedDict
 
 #: Where the pages endpoint (api_views.py) leaves a dialogue's related lists,
 #: read in bulk: ``<prefix><field name>``.
@@ -49,11 +64,59 @@ def render_datetime(value):
     return _DATETIME.to_representation(value)
 
 
+#: Before the name of each nested object's type, so that names such as
+#: "Body" or "Document" do not meet another app's in an OpenAPI schema.
+SCHEMA_PREFIX = "Delaktighet"
+
+#: The type a render function's ISO string stands for in a schema (a date
+#: or date-time string, as Wagtail 8 types the model's own date fields).
+SCHEMA_TYPES = {render_date: date, render_datetime: datetime}
+
+
+def value_type(render):
+    """What ``render`` returns, for a schema; ``None`` stays ``None``."""
+    found = SCHEMA_TYPES.get(render) or get_type_hints(render).get("return", Any)
+    return found | None
+
+
+def object_type(name, attributes, **more):
+    """A TypedDict with the keys of ``attributes`` (render functions) and
+    ``more`` (types), in order."""
+    fields = {key: value_type(render) for key, render in attributes.items()}
+    return TypedDict(name, {**fields, **more})
+
+
+def returning(function, return_type):
+    """``function`` with ``return_type`` as its return annotation: the same
+    code, so no extra call per value."""
+    copy = types.FunctionType(
+        function.__code__,
+        function.__globals__,
+        function.__name__,
+        function.__defaults__,
+        function.__closure__,
+    )
+    copy.__kwdefaults__ = function.__kwdefaults__
+    copy.__qualname__ = function.__qualname__
+    copy.__annotations__ = {**function.__annotations__, "return": return_type}
+    return copy
+
+
 class ReadOnlyObject(serializers.Field):
     """A nested object: ``attributes`` maps each public key to a render
     function; ``None`` stays ``None``, as with DRF's serializer fields."""
 
     attributes: dict[str, Any] = {}
+    #: What ``to_representation`` returns; built from ``attributes`` unless
+    #: a subclass that renders more keys declares it.
+    representation: Any = dict[str, Any]
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "representation" not in cls.__dict__:
+            name = cls.__name__.removesuffix("Serializer")
+            cls.representation = object_type(SCHEMA_PREFIX + name, cls.attributes)
+        cls.to_representation = returning(cls.to_representation, cls.representation)
 
     def __init__(self, **kwargs):
         kwargs.setdefault("read_only", True)
@@ -69,7 +132,9 @@ class ReadOnlyObject(serializers.Field):
 
 def nested(object_class):
     """Render a related object with ``object_class`` (a ReadOnlyObject)."""
-    return object_class().to_representation
+    render = object_class().to_representation
+    SCHEMA_TYPES[render] = object_class.representation
+    return render
 
 
 class RelatedListField(serializers.ListField):
@@ -79,6 +144,10 @@ class RelatedListField(serializers.ListField):
         self.select_related = tuple(select_related)
         kwargs.setdefault("read_only", True)
         super().__init__(**kwargs)
+        # A list of what the child renders (see ReadOnlyObject).
+        item = getattr(self.child, "representation", Any)
+        render = returning(type(self).to_representation, list[item])
+        self.to_representation = types.MethodType(render, self)
 
     def get_attribute(self, instance):
         # Rows the pages endpoint read in bulk for the whole listing.
@@ -119,6 +188,23 @@ class StrategicGoalSerializer(NamedSnippetSerializer):
     attributes = {**NamedSnippetSerializer.attributes, "url": render_text}
 
 
+class TextChoiceField(serializers.Field):
+    """A value of ``choices`` (Django ``TextChoices``), such as a dialogue's
+    status, typed as one of them."""
+
+    def __init__(self, choices, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+        self.choices = choices
+        one_of = Literal[tuple(choices.values)]
+        self.to_representation = types.MethodType(
+            returning(type(self).to_representation, one_of), self
+        )
+
+    def to_representation(self, value) -> str:
+        return str(value)
+
+
 class BodySerializer(ReadOnlyObject):
     attributes = {
         "id": render_integer,
@@ -139,6 +225,9 @@ class InfluenceLevelSerializer(ReadOnlyObject):
         "accepts_input": render_boolean,
         "requires_feedback_date": render_boolean,
     }
+    representation = object_type(
+        SCHEMA_PREFIX + "InfluenceLevel", attributes, step=int | None, step_count=int
+    )
 
     def to_representation(self, value):
         # Imported here: the models import this module.
@@ -194,6 +283,13 @@ class DialogueContactSerializer(ReadOnlyObject):
         "kind": render_text,
         "body": nested(BodySerializer),
     }
+    representation = object_type(
+        SCHEMA_PREFIX + "DialogueContact",
+        contact_attributes,
+        role=str | None,
+        email=str | None,
+        phone=str | None,
+    )
 
     def to_representation(self, value):
         contact = value.contact

@@ -5,13 +5,15 @@ Wagtail's ``PagesAPIViewSet`` reads each dialogue's related rows (snippets,
 bodies, phases, activities, contacts, documents, decisions, final feedback)
 one dialogue at a time. This endpoint loads them for the whole page of
 results at once; URLs, parameters and output stay Wagtail's. See
-docs/api.md.
+docs/developers/api.md.
 """
 
 from django.db.models import Prefetch
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from .api import PREFETCHED_PREFIX
+from .api_filters import STATUS_PARAMETER, DialogueStatusFilter
 from .models import (
     DialogueActivity,
     DialogueContact,
@@ -75,7 +77,19 @@ class DialoguePagesAPIViewSet(PagesAPIViewSet):
     Register it in place of ``PagesAPIViewSet``::
 
         api_router.register_endpoint("pages", DialoguePagesAPIViewSet)
+
+    Listings of dialogues take a ``status`` filter too (api_filters.py).
     """
+
+    # Before Wagtail's search filter, which must come last.
+    filter_backends = [
+        *(f for f in PagesAPIViewSet.filter_backends if f is not SearchFilter),
+        DialogueStatusFilter,
+        SearchFilter,
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        [STATUS_PARAMETER]
+    )
 
     def get_queryset(self):
         # Wagtail asks for the queryset twice per listing (the second time

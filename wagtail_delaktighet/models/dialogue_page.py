@@ -344,7 +344,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         APIField("opens_at"),
         APIField("closes_at"),
         APIField("feedback_promised_on"),
-        APIField("status"),
+        APIField("status", serializer=api.TextChoiceField(DialogueStatus)),
         APIField(
             "phases", serializer=api.RelatedListField(child=api.PhaseSerializer())
         ),
