@@ -27,12 +27,9 @@ from typing import Any, Literal, get_type_hints
 
 from rest_framework import serializers
 
-try:
-    # Pydantic (Wagtail 8's v3 API) reads TypedDicts from typing_extensions
-    # on Python < 3.12; without Wagtail 8 the plain one describes as well.
-    from typing_extensions import TypedDict
-except ImportError:  # pragma: no cover
-    from typing import TypedDict
+# Pydantic (Wagtail 8's v3 API) reads TypedDicts from typing_extensions on
+# Python < 3.12.
+from typing_extensions import TypedDict
 
 #: Where the pages endpoint (api_views.py) leaves a dialogue's related lists,
 #: read in bulk: ``<prefix><field name>``.
