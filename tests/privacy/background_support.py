@@ -19,7 +19,10 @@ def define_questions(page):
     site = page.get_site() or Site.objects.get(is_default_site=True)
     site_settings = DelaktighetSettings.for_site(site)
     site_settings.background_questions = [
-        ("question", {"question": AGE, "options": ["Under 20", "20–64", "65+"]}),
+        (
+            "question",
+            {"question": AGE, "options": ["Under 20", "20–64", "65 år och äldre"]},
+        ),
         ("question", {"question": DISTRICT, "options": ["Centrum", "Norrby"]}),
     ]
     site_settings.save()
