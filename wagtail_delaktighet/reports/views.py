@@ -1,0 +1,79 @@
+"""What every cross-dialogue report shares: the period and body filters,
+and the scope of the dialogues the user may edit."""
+
+import django_filters
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from ..admin.export import neutralise_formula
+from ..forms.date_inputs import DateInput
+from ..models import Body
+from ..permissions import editable_dialogues
+from .period import dialogues_in, report_period
+
+
+class PeriodAndBodyFilterSet(WagtailFilterSet):
+    """A period (a from and a to date) and a body. The filters only collect
+    the values: the report's view applies them (``ScopedReportView``),
+    since what falls in a period depends on the report."""
+
+    period_from = django_filters.DateFilter(
+        label=_("From"), method="keep", widget=DateInput
+    )
+    period_to = django_filters.DateFilter(
+        label=_("To"), method="keep", widget=DateInput
+    )
+    body = django_filters.ModelChoiceFilter(
+        label=_("Body"), queryset=Body.objects.order_by("name"), method="keep"
+    )
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+
+def as_text(value):
+    """An exported cell as text, never a spreadsheet formula."""
+    return neutralise_formula(str(value))
+
+
+class ScopedReportView(ReportView):
+    """A report over the dialogues of a period that the user may edit,
+    filtered by body. Subclasses set ``filterset_class`` (a subclass of
+    ``PeriodAndBodyFilterSet`` with its ``Meta.model``) and build their rows
+    from ``self.report_dialogues()``."""
+
+    filename_prefix = "report"
+
+    def filter_values(self):
+        filters = getattr(self, "filters", None)
+        if filters is None or not filters.is_valid():
+            return {}
+        return filters.form.cleaned_data
+
+    def report_period(self):
+        return report_period(self.filter_values())
+
+    def report_dialogues(self):
+        """The period's dialogues that the user may edit, of the chosen
+        body."""
+        start, end = self.report_period()
+        return dialogues_in(
+            start,
+            end,
+            body=self.filter_values().get("body"),
+            within=editable_dialogues(self.request.user),
+        )
+
+    def get_filename(self):
+        return f"{self.filename_prefix}-{timezone.localdate():%Y-%m-%d}"
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        # As the other reports: anyone who may edit pages sees them; what
+        # each report lists is scoped to the dialogues they may edit.
+        return PagePermissionPolicy().user_has_permission(request.user, "change")
