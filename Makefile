@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench lint format messages migrations build clean
+.PHONY: demo test bench lint format messages migrations build clean docs docs-check
 
 # Created once, and again whenever pyproject.toml changes. The `test` extra is
 # the `testing`, `browser` and `lint` extras: everything the targets below use.
@@ -56,9 +56,25 @@ migrations: $(BIN)/.installed
 	env -u DATABASE_URL $(MANAGE) makemigrations wagtail_delaktighet home
 	$(BIN)/python tools/portable_migrations.py
 
+# The documentation site (mkdocs.yml) from docs/, into site/: offline, with
+# the `docs` extra alone. --strict (in mkdocs.yml): a broken link, a missing
+# anchor or a page left out of the nav fails the build.
+$(BIN)/.docs-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	touch $@
+
+docs: $(BIN)/.docs-installed
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --clean --site-dir site
+
+# The same build, thrown away: what CI and tests/packaging/test_docs_site.py check.
+docs-check: $(BIN)/.docs-installed
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir "$$tmp"
+
 build: $(BIN)/.installed
 	rm -rf dist
 	$(BIN)/python -m build --wheel --sdist
 
 clean:
-	rm -rf $(VENV) dist build *.egg-info example_site.sqlite3 var
+	rm -rf $(VENV) dist build site *.egg-info example_site.sqlite3 var

@@ -51,7 +51,7 @@ INSTALLED_APPS = [
     # Installed as on a site behind a CDN, but without a backend unless a test
     # configures one (WAGTAILFRONTENDCACHE): it then purges.
     "wagtail.contrib.frontend_cache",
-    # A project's own consultation blocks (docs/developers/consultation-blocks.md).
+    # A project's own consultation blocks (docs/how-to/add-a-block.md).
     "tests.testapp",
 ]
 

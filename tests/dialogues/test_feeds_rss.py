@@ -1,4 +1,4 @@
-"""The index's RSS feed, parsed as XML (P1, docs/architecture.md)."""
+"""The index's RSS feed, parsed as XML (P1, docs/explanation/principles.md)."""
 
 import re
 import xml.etree.ElementTree as ET

@@ -1,6 +1,6 @@
 """Editors read help texts and panel headings in words: none of them cites the
 participation policy's principle numbers (P1–P8), which editors do not know.
-The mapping from principle to feature lives in docs/architecture.md."""
+The mapping from principle to feature lives in docs/explanation/principles.md."""
 
 import re
 

@@ -1,5 +1,5 @@
 """The dialogue index through real HTTP: filters, ordering, pagination and
-its query count; feedback on the cards (P6, docs/architecture.md)."""
+its query count; feedback on the cards (P6, docs/explanation/principles.md)."""
 
 import re
 from datetime import datetime, timedelta

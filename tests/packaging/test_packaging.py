@@ -42,6 +42,8 @@ NOT_SOURCE = shutil.ignore_patterns(
     "test-results",
     "*.sqlite3",
     "*.sqlite3-*",
+    # The documentation site `make docs` builds.
+    "site",
 )
 
 
@@ -113,7 +115,13 @@ def test_wheel_leaves_out_the_example_site_and_tests(wheel_names):
 
 def test_sdist_contains_the_whole_source_tests_and_docs(release, sdist_names):
     source, _, _ = release
-    for name in ("README.md", "LICENSE", "CHANGELOG.md", "pyproject.toml"):
+    for name in (
+        "README.md",
+        "LICENSE",
+        "CHANGELOG.md",
+        "pyproject.toml",
+        "mkdocs.yml",
+    ):
         assert name in sdist_names
     # Every file of the package, its tests (and what they import) and the docs.
     for top in (PACKAGE, "tests", "example_site", "bench", "tools", "docs"):

@@ -38,7 +38,7 @@ def body_blocks():
 
 
 #: Wagtail 8 gives a stream child's id to its block's template; on Wagtail
-#: 7.4 the template passes it (docs/developers/consultation-blocks.md).
+#: 7.4 the template passes it (docs/how-to/templates.md).
 PASSES_THE_ID = "render" in StreamValue.StreamChild.__dict__
 INCLUDE_BLOCK = "{% load wagtailcore_tags %}{% include_block child %}"
 if not PASSES_THE_ID:

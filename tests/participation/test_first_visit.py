@@ -1,7 +1,6 @@
 """A first-time visitor's double click: the browser has no session cookie yet,
 so both posts of the same rendered form arrive without one. They must still be
-stored once (docs/developers/consultation-blocks.md, "double posting is
-harmless")."""
+stored once (docs/deployment.md, "Exactly once")."""
 
 import pytest
 
