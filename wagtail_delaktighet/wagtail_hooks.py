@@ -393,7 +393,7 @@ def register_methods_report_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_assessment_register_menu_item():
     return AssessmentRegisterMenuItem(
-        _("Involvement assessments"),
+        _("Assessment register"),
         assessment_register_url(),
         name="involvement-assessments",
         icon_name="clipboard-list",

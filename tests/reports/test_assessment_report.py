@@ -52,7 +52,7 @@ def register(make_dialogue, body_factory, level, today):
     survey = Method.objects.create(name="Enkät")
     walk = Method.objects.create(name="Trygghetsvandring")
     young = TargetGroup.objects.create(name="Unga")
-    old = TargetGroup.objects.create(name="Äldre")
+    children = TargetGroup.objects.create(name="Barn")
     park = create_assessment(
         planning,
         level("Konsultation"),
@@ -62,7 +62,7 @@ def register(make_dialogue, body_factory, level, today):
         decided_by="Stadsbyggnadsnämnden § 4",
     )
     park.methods.set([walk, survey])
-    park.target_groups.set([young, old])
+    park.target_groups.set([young, children])
     park.save()
     lights = create_assessment(
         planning,
@@ -115,7 +115,7 @@ def test_every_assessment_of_the_year_with_its_decision(admin, register, today):
             "Parken används av många.",
             "Konsultation",
             "Enkät, Trygghetsvandring",
-            "Unga, Äldre",
+            "Barn, Unga",
             "Stadsbyggnadsnämnden § 4",
             "Parken i Alvby",
             "Yes",
@@ -214,7 +214,7 @@ def test_the_exports_hold_what_the_table_shows(admin, register, today):
         "Parken används av många.",
         "Konsultation",
         "Enkät, Trygghetsvandring",
-        "Unga, Äldre",
+        "Barn, Unga",
         "Stadsbyggnadsnämnden § 4",
         "Parken i Alvby",
         "Yes",

@@ -116,7 +116,7 @@ def names(objects):
 
 
 class AssessmentRegisterView(ScopedReportView):
-    page_title = _("Involvement assessments")
+    page_title = _("Assessment register")
     header_icon = "clipboard-list"
     index_url_name = url_name("assessment_register")
     index_results_url_name = url_name("assessment_register_results")
