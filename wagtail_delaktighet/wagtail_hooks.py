@@ -39,6 +39,12 @@ from .models import (
     TargetGroup,
     Topic,
 )
+from .reports.assessment_register import (
+    AssessmentRegisterMenuItem,
+    assessment_register_url,
+)
+from .reports.methods_report import methods_report_url
+from .reports.views import ReportMenuItem
 
 
 class InfluenceLevelViewSet(SnippetViewSet):
@@ -371,3 +377,25 @@ def register_contribution_permissions():
 
 # Bulk publishing holds the publish rules (admin/bulk_publish.py says how).
 hooks.register("before_bulk_action", refuse_bulk_publish_that_breaks_the_rules)
+
+
+@hooks.register("register_reports_menu_item")
+def register_methods_report_menu_item():
+    return ReportMenuItem(
+        _("Methods and evaluation"),
+        methods_report_url(),
+        name="methods-and-evaluation",
+        icon_name="tasks",
+        order=680,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_assessment_register_menu_item():
+    return AssessmentRegisterMenuItem(
+        _("Assessment register"),
+        assessment_register_url(),
+        name="involvement-assessments",
+        icon_name="clipboard-list",
+        order=690,
+    )

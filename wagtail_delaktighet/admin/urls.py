@@ -9,6 +9,7 @@ workspace under ``delaktighet/``, the reports beside Wagtail's own under
 from django.urls import path
 
 from .. import converters  # noqa: F401 - registers <dlk_id:…>
+from ..reports import assessment_register, methods_report
 from . import (
     contributions,
     data_requests,
@@ -149,5 +150,25 @@ urlpatterns = [
         "reports/dialogue-plan/calendar/",
         dialogue_plan.dialogue_plan_calendar,
         name="dialogue_plan_calendar",
+    ),
+    path(
+        "reports/methods/",
+        methods_report.MethodsReportView.as_view(),
+        name="methods_report",
+    ),
+    path(
+        "reports/methods/results/",
+        methods_report.MethodsReportView.as_view(results_only=True),
+        name="methods_report_results",
+    ),
+    path(
+        "reports/involvement-assessments/",
+        assessment_register.AssessmentRegisterView.as_view(),
+        name="assessment_register",
+    ),
+    path(
+        "reports/involvement-assessments/results/",
+        assessment_register.AssessmentRegisterView.as_view(results_only=True),
+        name="assessment_register_results",
     ),
 ]

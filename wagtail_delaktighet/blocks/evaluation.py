@@ -120,11 +120,14 @@ class EvaluationBlock(ConsultationBlock):
 
 @dataclass(frozen=True)
 class Average:
-    """The mean rating of one evaluation question and how many rated it."""
+    """The mean rating of one evaluation question and how many rated it;
+    ``total`` is the sum of the ratings, so reports can combine dialogues
+    weighted by their answers without the rounding of ``mean``."""
 
     question: str
     mean: float | None
     respondents: int
+    total: int = 0
 
 
 def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
@@ -158,7 +161,7 @@ def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
         for key, question in QUESTIONS:
             total, answered = by_key.get(key, (0, 0))
             mean = round(total / answered, 2) if answered else None
-            averages[page.pk][key] = Average(str(question), mean, answered)
+            averages[page.pk][key] = Average(str(question), mean, answered, total)
     return averages
 
 

@@ -130,42 +130,67 @@ def _days(count):
     return timedelta(days=count)
 
 
-#: The staff's evaluation of a closed demo dialogue.
-EVALUATED_DIALOGUE = "medborgarbudget-for-unga-i-bergby"
+#: The staff's evaluations of closed demo dialogues, by the dialogue's slug:
+#: two with different methods, so the methods report has a comparison.
+EVALUATIONS = {
+    "medborgarbudget-for-unga-i-bergby": {
+        "evaluated_on_days_ago": 20,
+        "target_groups_reached": "partly",
+        "target_groups_comment": (
+            "Många 13–16-åringar deltog via skolorna; äldre tonåringar nåddes sämre."
+        ),
+        "method_suitable": "yes",
+        "method_comment": (
+            "Workshoparna på fritidsgården gav bra förslag; enkäten "
+            "fungerade bäst på mobilen."
+        ),
+        "representativeness": (
+            "Flickor och pojkar deltog ungefär lika mycket; få från Norrstrand."
+        ),
+        "hours_used": 160,
+        "cost": 25000,
+        "lessons": (
+            "Börja på gymnasiet tidigare och ha en workshop i Norrstrand nästa gång."
+        ),
+        "overall_rating": 4,
+    },
+    "framtidens-alvby-centrum": {
+        "evaluated_on_days_ago": 5,
+        "target_groups_reached": "no",
+        "target_groups_comment": (
+            "Dialogmötena lockade mest pensionärer; unga och barnfamiljer saknades."
+        ),
+        "method_suitable": "partly",
+        "method_comment": (
+            "Dialogmötena gav djup men få röster; enkäten nådde fler men "
+            "med kortare svar."
+        ),
+        "representativeness": (
+            "Få under 40 år; Bergby och Norrstrand dåligt företrädda."
+        ),
+        "hours_used": 240,
+        "cost": 40000,
+        "lessons": "Komplettera dialogmötena med pop-up i skolor och på torget.",
+        "overall_rating": 3,
+    },
+}
 
 
 def build_evaluation(today):
-    """The evaluation of the closed youth budget dialogue."""
-    dialogue = DialoguePage.objects.filter(slug=EVALUATED_DIALOGUE).first()
-    if dialogue is None:
-        return None
-    evaluation, _created = DialogueEvaluation.objects.update_or_create(
-        dialogue=dialogue,
-        defaults={
-            "evaluated_on": today - _days(20),
-            "target_groups_reached": "partly",
-            "target_groups_comment": (
-                "Många 13–16-åringar deltog via skolorna; äldre tonåringar "
-                "nåddes sämre."
-            ),
-            "method_suitable": "yes",
-            "method_comment": (
-                "Workshoparna på fritidsgården gav bra förslag; enkäten "
-                "fungerade bäst på mobilen."
-            ),
-            "representativeness": (
-                "Flickor och pojkar deltog ungefär lika mycket; få från Norrstrand."
-            ),
-            "hours_used": 160,
-            "cost": 25000,
-            "lessons": (
-                "Börja på gymnasiet tidigare och ha en workshop i Norrstrand "
-                "nästa gång."
-            ),
-            "overall_rating": 4,
-        },
-    )
-    return evaluation
+    """The staff's evaluations of the closed demo dialogues."""
+    evaluations = []
+    for slug, values in EVALUATIONS.items():
+        dialogue = DialoguePage.objects.filter(slug=slug).first()
+        if dialogue is None:
+            continue
+        defaults = dict(values)
+        days_ago = defaults.pop("evaluated_on_days_ago")
+        evaluation, _created = DialogueEvaluation.objects.update_or_create(
+            dialogue=dialogue,
+            defaults={"evaluated_on": today - _days(days_ago), **defaults},
+        )
+        evaluations.append(evaluation)
+    return evaluations
 
 
 def build_register(home):
