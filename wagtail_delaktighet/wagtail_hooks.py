@@ -39,6 +39,7 @@ from .models import (
     TargetGroup,
     Topic,
 )
+from .reports.views import ReportMenuItem
 
 
 class InfluenceLevelViewSet(SnippetViewSet):
@@ -285,6 +286,28 @@ def register_personal_data_menu_item():
         name="personal-data-requests",
         icon_name="user",
         order=670,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_dialogues_report_menu_item():
+    return ReportMenuItem(
+        _("Dialogues"),
+        links.dialogues_report_url(),
+        name="dialogues-report",
+        icon_name="doc-full-inverse",
+        order=680,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_annual_summary_menu_item():
+    return ReportMenuItem(
+        _("Annual summary"),
+        links.annual_summary_url(),
+        name="annual-summary",
+        icon_name="doc-full",
+        order=690,
     )
 
 

@@ -125,6 +125,9 @@ class Average:
     question: str
     mean: float | None
     respondents: int
+    #: The sum of the ratings, so reports can pool several dialogues' answers
+    #: exactly (a rounded mean cannot).
+    total: int = 0
 
 
 def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
@@ -158,7 +161,7 @@ def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
         for key, question in QUESTIONS:
             total, answered = by_key.get(key, (0, 0))
             mean = round(total / answered, 2) if answered else None
-            averages[page.pk][key] = Average(str(question), mean, answered)
+            averages[page.pk][key] = Average(str(question), mean, answered, total)
     return averages
 
 
