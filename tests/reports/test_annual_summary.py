@@ -179,3 +179,11 @@ def test_the_queries_do_not_grow_with_the_dialogues(
         soup = soup_of(admin.get(SUMMARY, {"year": "2025"}))
 
     assert len(listed(soup)) == count
+
+
+def test_both_reports_need_the_admin_login(client, seeded):
+    for url in (SUMMARY, reverse("wagtail_delaktighet_admin:dialogues_report")):
+        response = client.get(url, {"year": "2025"})
+
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("wagtailadmin_login"))

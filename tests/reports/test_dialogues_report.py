@@ -205,6 +205,10 @@ def test_invalid_filters_give_an_empty_report_not_an_error(admin, seeded, query)
         assert response.status_code == 200
         soup = BeautifulSoup(response.content, "html.parser")
         assert not soup.select("table.listing tbody tr")
+    # The filter form says what is wrong.
+    assert BeautifulSoup(admin.get(REPORT, query).content, "html.parser").select(
+        ".error-message"
+    )
     export = admin.get(REPORT, {**query, "export": "csv"})
     assert export.status_code == 200
 
