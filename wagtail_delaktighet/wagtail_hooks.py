@@ -294,6 +294,28 @@ def register_personal_data_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_dialogues_report_menu_item():
+    return ReportMenuItem(
+        _("Dialogues"),
+        links.dialogues_report_url(),
+        name="dialogues-report",
+        icon_name="doc-full-inverse",
+        order=680,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_annual_summary_menu_item():
+    return ReportMenuItem(
+        _("Annual summary"),
+        links.annual_summary_url(),
+        name="annual-summary",
+        icon_name="doc-full",
+        order=690,
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     panels.append(ParticipationPanel())
@@ -386,7 +408,7 @@ def register_methods_report_menu_item():
         methods_report_url(),
         name="methods-and-evaluation",
         icon_name="tasks",
-        order=680,
+        order=700,
     )
 
 
@@ -397,5 +419,5 @@ def register_assessment_register_menu_item():
         assessment_register_url(),
         name="involvement-assessments",
         icon_name="clipboard-list",
-        order=690,
+        order=710,
     )

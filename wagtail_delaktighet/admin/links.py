@@ -87,3 +87,11 @@ def register_url(page, query=None):
 def personal_data_url():
     """Where staff answer a person's request to see or erase their data."""
     return reverse(url_name("personal_data"))
+
+
+def dialogues_report_url():
+    return reverse(url_name("dialogues_report"))
+
+
+def annual_summary_url():
+    return reverse(url_name("annual_summary"))

@@ -9,7 +9,9 @@ workspace under ``delaktighet/``, the reports beside Wagtail's own under
 from django.urls import path
 
 from .. import converters  # noqa: F401 - registers <dlk_id:…>
+from ..reports import annual_summary as annual_summary_report
 from ..reports import assessment_register, methods_report
+from ..reports import dialogues as dialogues_report
 from . import (
     contributions,
     data_requests,
@@ -170,5 +172,20 @@ urlpatterns = [
         "reports/involvement-assessments/results/",
         assessment_register.AssessmentRegisterView.as_view(results_only=True),
         name="assessment_register_results",
+    ),
+    path(
+        "reports/dialogues/",
+        dialogues_report.DialoguesReportView.as_view(),
+        name="dialogues_report",
+    ),
+    path(
+        "reports/dialogues/results/",
+        dialogues_report.DialoguesReportView.as_view(results_only=True),
+        name="dialogues_report_results",
+    ),
+    path(
+        "reports/annual-summary/",
+        annual_summary_report.AnnualSummaryView.as_view(),
+        name="annual_summary",
     ),
 ]

@@ -341,6 +341,26 @@ def dialogue_counts(page):
     return people, channels
 
 
+def dialogues_counts(page_ids):
+    """``{page id: (people online, {channel: count})}`` of many dialogues, in
+    one query: ``dialogue_counts`` for a report's rows. Dialogues without
+    counted contributions are left out."""
+    counts = {}
+    rows = ResultCount.objects.filter(
+        page_id__in=list(page_ids),
+        block_id=DIALOGUE,
+        question_key__in=[CHANNEL, PEOPLE],
+        count__gt=0,
+    ).values_list("page_id", "question_key", "value", "count")
+    for page_id, question_key, value, count in rows.order_by("pk"):
+        people, channels = counts.setdefault(page_id, (0, {}))
+        if question_key == PEOPLE:
+            counts[page_id] = (count, channels)
+        else:
+            channels[value] = count
+    return counts
+
+
 def published_counter(page, block_id):
     """The counter of a block's published contributions, as a queryset of
     its row (none: nothing published yet) for ``pagination.windowed_page``."""
