@@ -202,3 +202,14 @@ def test_both_apis_give_the_summary_as_their_other_rich_text(
     assert rest.status_code == 200
     expected = f'<p>Se <a href="{home_page.url}">startsidan</a>.</p>'
     assert rest.json()["easy_read_summary"] == expected
+
+
+def test_a_front_end_cache_purges_the_view_with_the_page(make_dialogue):
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    page = make_dialogue(easy_read_summary=SUMMARY)
+
+    batch = PurgeBatch()
+    batch.add_page(page)
+    assert page.full_url + "easy-read/" in batch.urls
+    assert page.full_url in batch.urls

@@ -647,6 +647,11 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         field may still hold an empty paragraph)."""
         return bool(strip_tags(self.easy_read_summary or "").strip())
 
+    def get_cached_paths(self):
+        # A front-end cache (wagtail.contrib.frontend_cache) purges the
+        # easy-read view with the page when it is published.
+        return [*super().get_cached_paths(), "/" + self.reverse_subpage("easy_read")]
+
     @path("easy-read/", name="easy_read")
     def easy_read(self, request):
         return page_view("easy_read")(request, self)
