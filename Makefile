@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench lint format messages migrations build clean docs docs-check
+.PHONY: demo test bench lint format messages migrations build clean docs docs-check screenshots
 
 # Created once, and again whenever pyproject.toml changes. The `test` extra is
 # the `testing`, `browser` and `lint` extras: everything the targets below use.
@@ -36,6 +36,11 @@ test: $(BIN)/.installed
 # It writes docs/performance.md.
 bench: $(BIN)/.installed
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The docs' screenshots (docs/images/screenshots/<language>/), taken from the
+# demo by the browser, in Swedish and English; commit the images it changes.
+screenshots: $(BIN)/.installed
+	DOCS_SCREENSHOTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/browser/test_docs_screenshots.py
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -155,6 +155,10 @@ def dialogues(home_page, make_dialogue, level):
         ],
         methods=[walk, workshop],
         adaptations="<p>Lättläst material.</p>",
+        easy_read_summary=(
+            "<p>Vi vill veta vad du tycker om <b>parken</b>.</p>"
+            "<ul><li>Svara före mars.</li></ul>"
+        ),
         body=[
             ("heading", "Bakgrund"),
             ("quote", {"quote": "En park för alla.", "attribution": "En invånare"}),

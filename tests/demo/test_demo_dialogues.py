@@ -142,6 +142,23 @@ def test_pages_render_with_the_current_phase_matching_the_status(demo, client):
         assert kind in PHASES_FOR_STATUS[page.status], page.title
 
 
+def test_an_open_demo_dialogue_is_told_in_easy_read_swedish(demo, client):
+    told = [page for page in demo if page.has_easy_read_summary]
+    assert told, "no demo dialogue has an easy-read summary"
+    assert any(page.status == DialogueStatus.OPEN for page in told)
+    for page in told:
+        easy_read_url = page.url + page.reverse_subpage("easy_read")
+        assert f'href="{easy_read_url}"' in client.get(page.url).text, page.title
+        response = client.get(easy_read_url)
+        assert response.status_code == 200, page.title
+        # Easy-read: short sentences (a paragraph, heading or list item ends
+        # one too).
+        ended = re.sub(r"</(p|li|h2|h3)>", ".", page.easy_read_summary)
+        text = re.sub(r"<[^>]+>", " ", ended)
+        sentences = [s for s in re.split(r"[.:?!]", text) if s.strip()]
+        assert max(len(s.split()) for s in sentences) <= 15, page.title
+
+
 def test_contacts_use_fictional_addresses(demo):
     officials = Contact.objects.filter(kind=Contact.Kind.OFFICIAL)
     assert officials.exists()

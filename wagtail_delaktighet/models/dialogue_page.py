@@ -3,6 +3,7 @@ dialogue_inlines.py, the index of dialogues in dialogue_index.py."""
 
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
@@ -259,6 +260,21 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
             "example easy-read material or meetings after school."
         ),
     )
+    easy_read_summary = RichTextField(
+        _("easy-read summary"),
+        # Easy-read advice: no italics, few levels of headings, nothing
+        # embedded that a screen reader or a slow reader stumbles on.
+        features=["h2", "h3", "bold", "ol", "ul", "link"],
+        blank=True,
+        help_text=_(
+            "The dialogue told in easy-read Swedish (lättläst), for people who "
+            "find ordinary text hard to read: short sentences, common words, one "
+            "thing in each sentence. Say what the dialogue is about, what you "
+            "ask and what happens to the answers; how to take part is shown "
+            "below it. When filled in, a link “Easy-read” is shown at the top "
+            "of the dialogue."
+        ),
+    )
     areas = ParentalManyToManyField(
         "wagtail_delaktighet.Area",
         verbose_name=_("areas"),
@@ -383,6 +399,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         APIField("methods", serializer=api.snippet_list()),
         APIField("adaptations"),
         APIField("body"),
+        APIField("easy_read_summary"),
     ]
 
     # The help texts are the fields' own (one source for the edit form, the
@@ -499,6 +516,7 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
         FieldPanel("target_groups"),
         FieldPanel("ask_background_questions"),
         FieldPanel("adaptations"),
+        FieldPanel("easy_read_summary"),
         FieldPanel("methods"),
         FieldPanel(
             "areas",
@@ -622,6 +640,21 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
     @path("activities/<dlk_id:activity_id>/calendar/", name="activity_ical")
     def activity_ical(self, request, activity_id):
         return page_view("activity_calendar")(request, self, activity_id)
+
+    @property
+    def has_easy_read_summary(self):
+        """Whether the easy-read summary has any text (an emptied editor
+        field may still hold an empty paragraph)."""
+        return bool(strip_tags(self.easy_read_summary or "").strip())
+
+    def get_cached_paths(self):
+        # A front-end cache (wagtail.contrib.frontend_cache) purges the
+        # easy-read view with the page when it is published.
+        return [*super().get_cached_paths(), "/" + self.reverse_subpage("easy_read")]
+
+    @path("easy-read/", name="easy_read")
+    def easy_read(self, request):
+        return page_view("easy_read")(request, self)
 
     @path("follow/", name="follow")
     def follow_dialogue(self, request):

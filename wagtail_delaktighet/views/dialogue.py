@@ -124,6 +124,11 @@ def dialogue_context(request, page):
         "decision_after_participation": decision_after_participation(phases, page),
         "activities": activities,
         "dialogue_calendar_url": page_url + page.reverse_subpage("ical"),
+        "dlk_easy_read_url": (
+            page_url + page.reverse_subpage("easy_read")
+            if page.has_easy_read_summary
+            else ""
+        ),
         "elected_contacts": [dc for dc in contacts if dc.contact.is_elected],
         "official_contacts": [dc for dc in contacts if not dc.contact.is_elected],
         "documents": data["documents"],

@@ -45,6 +45,7 @@ CARD_UNUSED = [
     "cannot_influence",
     "input_handling",
     "adaptations",
+    "easy_read_summary",
 ]
 
 #: {(alias, vendor): (head, tail) or None}: the outer part, split where the

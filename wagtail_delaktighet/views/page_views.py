@@ -6,6 +6,7 @@ from .caching import keep_forms_private
 from .calendar import activity_calendar, dialogue_calendar, index_calendar
 from .common import base_context
 from .dialogue import dialogue_context, dialogue_page_context
+from .easy_read import easy_read
 from .feedback import feedback_context
 from .feeds import dialogue_rss
 from .following import confirm, follow, unsubscribe
@@ -35,4 +36,5 @@ def register_page_views():
         follow=follow,
         confirm_following=confirm,
         unsubscribe=unsubscribe,
+        easy_read=easy_read,
     )

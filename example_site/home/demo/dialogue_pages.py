@@ -73,6 +73,25 @@ def trygga_skolvagar(day, s, levels, guidelines):
             "closes_at": day.at(closes),
             "feedback_promised_on": day.date(closes + 49),
             "ask_background_questions": True,
+            # Easy-read Swedish (lättläst): short sentences, common words.
+            "easy_read_summary": (
+                "<p>Många barn går eller cyklar till Bergbyskolan.</p>"
+                "<p>Vi på kommunen vill att vägen till skolan ska vara säker.</p>"
+                "<h2>Vad vill vi veta?</h2>"
+                "<p>Vi vill veta var det känns farligt på vägen till skolan.</p>"
+                "<p>Det kan till exempel vara:</p>"
+                "<ul><li>en gata där bilarna kör fort</li>"
+                "<li>en plats där det är mörkt</li>"
+                "<li>ett ställe där det är svårt att gå över gatan.</li></ul>"
+                "<p>Du kan också följa med på en promenad runt skolan. "
+                "Då kan du visa oss var det känns farligt.</p>"
+                "<h2>Vad händer sedan?</h2>"
+                "<p>Vi läser alla svar.</p>"
+                "<p>Sedan skriver vi en plan för att göra vägarna säkrare.</p>"
+                "<p>Politikerna i stadsbyggnadsnämnden bestämmer vad som ska "
+                "göras.</p>"
+                "<p>Vi berättar här vad de har bestämt.</p>"
+            ),
             "adaptations": (
                 "<p>Eleverna i årskurs 4–6 svarar på en egen, kortare enkät under "
                 "lektionstid. Trygghetsvandringen hålls efter skoltid, så att barn "

@@ -65,6 +65,7 @@ class DialogueDetailSerializer(DialogueSummarySerializer):
     strategic_goals = api.snippet_list(api.StrategicGoalSerializer)
     methods = api.snippet_list()
     adaptations = RichTextField()
+    easy_read_summary = RichTextField()
     blocks_url = serializers.SerializerMethodField()
     feedback_url = serializers.SerializerMethodField()
     follow_url = serializers.SerializerMethodField()
