@@ -39,6 +39,7 @@ from .models import (
     TargetGroup,
     Topic,
 )
+from .reports.views import ReportMenuItem
 
 
 class InfluenceLevelViewSet(SnippetViewSet):
@@ -285,6 +286,17 @@ def register_personal_data_menu_item():
         name="personal-data-requests",
         icon_name="user",
         order=670,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_representativeness_menu_item():
+    return ReportMenuItem(
+        _("Representativeness"),
+        links.representativeness_report_url(),
+        name="representativeness",
+        icon_name="group",
+        order=645,
     )
 
 

@@ -9,6 +9,7 @@ workspace under ``delaktighet/``, the reports beside Wagtail's own under
 from django.urls import path
 
 from .. import converters  # noqa: F401 - registers <dlk_id:…>
+from ..reports import representativeness_view
 from . import (
     contributions,
     data_requests,
@@ -149,5 +150,15 @@ urlpatterns = [
         "reports/dialogue-plan/calendar/",
         dialogue_plan.dialogue_plan_calendar,
         name="dialogue_plan_calendar",
+    ),
+    path(
+        "reports/representativeness/",
+        representativeness_view.RepresentativenessView.as_view(),
+        name="representativeness",
+    ),
+    path(
+        "reports/representativeness/results/",
+        representativeness_view.RepresentativenessView.as_view(results_only=True),
+        name="representativeness_results",
     ),
 ]
