@@ -25,26 +25,43 @@ def suppress(counts, sums):
 
     ``sums`` are the table's additive relations, each ``(whole, parts)``: a
     cell that is the sum of the cells ``parts``. Until no sum has exactly one
-    hidden cell, hide one more of that sum: its smallest shown part that
-    is not zero, else its whole."""
+    hidden cell, hide one more of that sum: a shown part that is not zero
+    (else its whole), preferring one that also protects another sum with a
+    single hidden cell, then the smallest."""
     state = {
         cell: SMALL if is_small(count) else SHOWN for cell, count in counts.items()
     }
+    sums_of = {}
+    for whole, parts in sums:
+        for cell in (whole, *parts):
+            sums_of.setdefault(cell, []).append([whole, *parts])
+
+    def hidden_in(cells):
+        return sum(state[cell] != SHOWN for cell in cells)
+
+    def protects_another(cell, current):
+        return any(hidden_in(cells) == 1 for cells in sums_of[cell] if cells != current)
+
     changed = True
     while changed:
         changed = False
         for whole, parts in sums:
-            cells = [whole, *parts]
-            hidden = [cell for cell in cells if state[cell] != SHOWN]
-            if len(hidden) != 1:
+            current = [whole, *parts]
+            if hidden_in(current) != 1:
                 continue
-            candidates = sorted(
-                (cell for cell in parts if state[cell] == SHOWN and counts[cell] > 0),
-                key=lambda cell: counts[cell],
-            )
+            candidates = [
+                cell for cell in parts if state[cell] == SHOWN and counts[cell] > 0
+            ]
             if not candidates and state[whole] == SHOWN and counts[whole] > 0:
                 candidates = [whole]
             if candidates:
-                state[candidates[0]] = COMPLEMENT
+                chosen = min(
+                    candidates,
+                    key=lambda cell: (
+                        not protects_another(cell, current),
+                        counts[cell],
+                    ),
+                )
+                state[chosen] = COMPLEMENT
                 changed = True
     return state
