@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
 from wagtail_delaktighet.blocks.background import BackgroundQuestionsBlock
@@ -88,7 +90,7 @@ def test_shares_up_to_the_whole_population_are_valid():
 
 
 def test_shares_adding_up_to_more_than_the_whole_population_are_refused():
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         clean(
             [
                 {"label": "Under 35", "population_share": "60"},
@@ -118,3 +120,77 @@ def test_a_share_outside_0_to_100_is_refused(share):
     (question_errors,) = refused.value.as_json_data()["blockErrors"].values()
     option_errors = question_errors["blockErrors"]["options"]["blockErrors"]
     assert "population_share" in option_errors[0]["blockErrors"]
+
+
+def posted_question(options, prefix="background_questions"):
+    """The admin form's data for one question with ``options``, (label,
+    share) pairs, as the StreamField editor posts it."""
+    data = {
+        f"{prefix}-count": "1",
+        f"{prefix}-0-type": "question",
+        f"{prefix}-0-id": "q-age",
+        f"{prefix}-0-deleted": "",
+        f"{prefix}-0-order": "0",
+        f"{prefix}-0-value-question": "Hur gammal är du?",
+        f"{prefix}-0-value-population_source": "SCB, 31 dec 2025",
+        f"{prefix}-0-value-options-count": str(len(options)),
+    }
+    for n, (label, share) in enumerate(options):
+        item = f"{prefix}-0-value-options-{n}"
+        data.update(
+            {
+                f"{item}-id": f"o-{n}",
+                f"{item}-deleted": "",
+                f"{item}-order": str(n),
+                f"{item}-value-label": label,
+                f"{item}-value-population_share": share,
+            }
+        )
+    return data
+
+
+def clean_posted(options):
+    field = DelaktighetSettings._meta.get_field("background_questions").formfield()
+    value = field.widget.value_from_datadict(
+        posted_question(options), {}, "background_questions"
+    )
+    return field.clean(value)
+
+
+def test_the_settings_form_keeps_the_shares_posted():
+    # A Swedish editor writes a decimal comma.
+    with translation.override("sv"):
+        value = clean_posted([("Kvinna", "49,6"), ("Man", "50.4"), ("Annat", "")])
+
+    options = value[0].value["options"]
+    assert [option["population_share"] for option in options] == [
+        Decimal("49.6"),
+        Decimal("50.4"),
+        None,
+    ]
+    assert [item.id for item in options.bound_blocks] == ["o-0", "o-1", "o-2"]
+
+
+def test_the_settings_form_refuses_shares_beyond_the_population():
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        clean_posted([("Kvinna", "50.5"), ("Man", "50")])
+
+    assert "add up to 100.5 %" in str(refused.value.as_json_data())
+
+
+def test_the_settings_page_offers_a_share_for_options_stored_as_text(admin, home_page):
+    site = Site.objects.get(is_default_site=True)
+    saved_settings([raw_question(["Under 35", "35 och äldre"])])
+
+    response = admin.get(
+        reverse(
+            "wagtailsettings:edit",
+            args=["wagtail_delaktighet", "delaktighetsettings", site.pk],
+        )
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Share of the population (%)" in html
+    assert "Source of the population shares" in html
+    assert "Under 35" in html

@@ -10,6 +10,7 @@ representativeness report can set the participants beside the residents.
 
 from decimal import Decimal
 
+from django import forms
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -18,6 +19,25 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 #: Shares of one question's options add up to at most this (percent).
 WHOLE_POPULATION = Decimal(100)
+
+
+class PercentBlock(blocks.DecimalBlock):
+    """A percentage as the editor's language writes it: "49,6" in Swedish
+    (a localised field), "49.6" too."""
+
+    def __init__(self, *, required=True, min_value=0, max_value=100, **kwargs):
+        super().__init__(
+            required=required, min_value=min_value, max_value=max_value, **kwargs
+        )
+        self.field = forms.DecimalField(
+            required=required,
+            help_text=kwargs.get("help_text"),
+            min_value=min_value,
+            max_value=max_value,
+            max_digits=kwargs.get("max_digits"),
+            decimal_places=kwargs.get("decimal_places"),
+            localize=True,
+        )
 
 
 class BackgroundOptionBlock(blocks.StructBlock):
@@ -29,11 +49,9 @@ class BackgroundOptionBlock(blocks.StructBlock):
     answers store as their keys, are untouched by the change."""
 
     label = blocks.CharBlock(label=_("Option"), max_length=200)
-    population_share = blocks.DecimalBlock(
+    population_share = PercentBlock(
         label=_("Share of the population (%)"),
         required=False,
-        min_value=0,
-        max_value=100,
         max_digits=5,
         decimal_places=2,
         help_text=_(
