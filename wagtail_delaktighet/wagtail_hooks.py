@@ -316,6 +316,17 @@ def register_annual_summary_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_representativeness_menu_item():
+    return ReportMenuItem(
+        _("Representativeness"),
+        links.representativeness_report_url(),
+        name="representativeness",
+        icon_name="group",
+        order=645,
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_dashboard_panels(request, panels):
     panels.append(ParticipationPanel())

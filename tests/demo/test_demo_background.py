@@ -3,7 +3,9 @@ evaluate its open dialogue, some answering the background questions; loading
 it again stores nothing twice."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.urls import reverse
 
 from example_site.home.demo import background as demo
 from tests.fixtures.demo import load_demo
@@ -59,3 +61,32 @@ def test_loading_again_stores_nothing_twice(dialogue):
 
     after = (Contribution.objects.count(), BackgroundAnswer.objects.count())
     assert after == before
+
+
+def test_the_questions_give_the_residents_shares_and_their_source(dialogue):
+    questions = site_questions(DelaktighetSettings.for_site(dialogue.get_site()))
+
+    age = questions[0]
+    assert age.population_source == demo.SOURCES["age"]
+    assert sum(share for _key, share in age.population_shares) == 100
+
+
+def test_the_representativeness_report_shows_the_demos_figures(admin, dialogue):
+    centre = DialoguePage.objects.get(slug=demo.CENTRE_SLUG)
+
+    response = admin.get(
+        reverse("wagtail_delaktighet_admin:representativeness"),
+        {"dialogue": centre.pk},
+    )
+
+    assert response.status_code == 200
+    rows = {
+        row.th.get_text(strip=True): [
+            cell.get_text(strip=True) for cell in row.find_all("td")
+        ]
+        for row in BeautifulSoup(response.content, "html.parser").select(
+            ".dlk-representativeness__question tbody tr"
+        )
+    }
+    # 35–64: 14 online and 8 at meetings, of 53 who chose an age band.
+    assert rows["35–64 år"][:4] == ["37.0 %", "22", "41.5 %", "+4.5"]

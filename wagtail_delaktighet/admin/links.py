@@ -49,6 +49,10 @@ def dialogue_plan_url():
     return reverse(url_name("dialogue_plan"))
 
 
+def representativeness_report_url():
+    return reverse(url_name("representativeness"))
+
+
 def quick_start_url(index=None):
     """The quick start ("New dialogue"), under ``index`` if given."""
     url = reverse(url_name("quick_start"))

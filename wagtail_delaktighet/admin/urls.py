@@ -10,7 +10,7 @@ from django.urls import path
 
 from .. import converters  # noqa: F401 - registers <dlk_id:…>
 from ..reports import annual_summary as annual_summary_report
-from ..reports import assessment_register, methods_report
+from ..reports import assessment_register, methods_report, representativeness_view
 from ..reports import dialogues as dialogues_report
 from . import (
     contributions,
@@ -187,5 +187,15 @@ urlpatterns = [
         "reports/annual-summary/",
         annual_summary_report.AnnualSummaryView.as_view(),
         name="annual_summary",
+    ),
+    path(
+        "reports/representativeness/",
+        representativeness_view.RepresentativenessView.as_view(),
+        name="representativeness",
+    ),
+    path(
+        "reports/representativeness/results/",
+        representativeness_view.RepresentativenessView.as_view(results_only=True),
+        name="representativeness_results",
     ),
 ]

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_delaktighet', '0025_map_settings'),
+        ('wagtail_delaktighet', '0026_background_reference_population'),
     ]
 
     operations = [

@@ -13,7 +13,7 @@ import swapper
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .contributions import Contribution
+from .contributions import Channel, Contribution
 
 
 class BackgroundAnswer(models.Model):
@@ -74,6 +74,12 @@ class BackgroundCount(models.Model):
     )
     question_key = models.CharField(max_length=64)
     answer_key = models.CharField(max_length=64)
+    #: The channel of the contributions counted, so the representativeness
+    #: report by channel is the same before and after the removal; empty
+    #: for counts folded before the channel was kept.
+    channel = models.CharField(
+        max_length=16, choices=Channel.choices, blank=True, default=""
+    )
     count = models.BigIntegerField(default=0)
 
     class Meta:
@@ -81,7 +87,7 @@ class BackgroundCount(models.Model):
         verbose_name_plural = _("background counts")
         constraints = [
             models.UniqueConstraint(
-                fields=["page", "question_key", "answer_key"],
+                fields=["page", "question_key", "answer_key", "channel"],
                 name="dlk_one_background_count_per_answer",
             )
         ]

@@ -17,6 +17,7 @@ reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django import forms
 from django.db import transaction
@@ -37,6 +38,11 @@ class BackgroundQuestion:
     key: str
     text: str
     options: tuple[tuple[str, str], ...]
+    #: (option key, percent) of the options whose share of the reference
+    #: population the settings give.
+    population_shares: tuple[tuple[str, Decimal], ...] = ()
+    #: Where those shares come from, such as "SCB, 31 Dec 2025".
+    population_source: str = ""
 
     @property
     def field_name(self):
@@ -50,14 +56,23 @@ def site_questions(site_settings) -> list[BackgroundQuestion]:
     """The questions defined in a site's participation settings."""
     questions = []
     for child in site_settings.background_questions or ():
-        options = tuple(
-            (item.id, str(item.value))
-            for item in child.value["options"].bound_blocks
-            if item.value
-        )
+        items = [
+            item for item in child.value["options"].bound_blocks if item.value["label"]
+        ]
+        options = tuple((item.id, str(item.value["label"])) for item in items)
         if child.value["question"] and options:
             questions.append(
-                BackgroundQuestion(child.id, str(child.value["question"]), options)
+                BackgroundQuestion(
+                    child.id,
+                    str(child.value["question"]),
+                    options,
+                    population_shares=tuple(
+                        (item.id, item.value["population_share"])
+                        for item in items
+                        if item.value["population_share"] is not None
+                    ),
+                    population_source=child.value.get("population_source") or "",
+                )
             )
     return questions
 
@@ -147,7 +162,9 @@ def forget_rows(rows):
     dialogues' counts, then delete them."""
     with transaction.atomic():
         grouped = (
-            rows.values("page_id", "question_key", "answer_key")
+            rows.values(
+                "page_id", "question_key", "answer_key", "contribution__channel"
+            )
             .annotate(number=Count("pk"))
             .order_by()
         )
@@ -156,6 +173,7 @@ def forget_rows(rows):
                 page_id=group["page_id"],
                 question_key=group["question_key"],
                 answer_key=group["answer_key"],
+                channel=group["contribution__channel"],
             )
             BackgroundCount.objects.filter(pk=count.pk).update(
                 count=F("count") + group["number"]

@@ -11,9 +11,21 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..admin.export import neutralise_formula
 from ..forms.date_inputs import DateInput
+from ..forms.ids import IdLookupMixin
 from ..models import Body
 from ..permissions import editable_dialogues
 from .period import dialogues_in, report_period
+
+
+class IdChoiceField(IdLookupMixin, django_filters.fields.ModelChoiceField):
+    pass
+
+
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    """A model choice whose made-up id in the address is an invalid choice,
+    not a database error (forms/ids.py)."""
+
+    field_class = IdChoiceField
 
 
 class PeriodAndBodyFilterSet(WagtailFilterSet):
@@ -27,7 +39,7 @@ class PeriodAndBodyFilterSet(WagtailFilterSet):
     period_to = django_filters.DateFilter(
         label=_("To"), method="keep", widget=DateInput
     )
-    body = django_filters.ModelChoiceFilter(
+    body = IdChoiceFilter(
         label=_("Body"), queryset=Body.objects.order_by("name"), method="keep"
     )
 

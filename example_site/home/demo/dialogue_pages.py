@@ -457,6 +457,7 @@ def framtidens_centrum(day, s, levels, guidelines):
             "opens_at": day.at(opens),
             "closes_at": day.at(closes),
             "feedback_promised_on": day.date(45),
+            "ask_background_questions": True,
             "adaptations": (
                 "<p>Ett av dialogmötena hölls på dagtid på Träffpunkt Centrum för "
                 "äldre, med tolkning till finska. Handlarna fick ett eget möte "
