@@ -649,8 +649,12 @@ class DialoguePage(PublishRulesMixin, RoutedViewRestrictions, RoutablePageMixin,
 
     def get_cached_paths(self):
         # A front-end cache (wagtail.contrib.frontend_cache) purges the
-        # easy-read view with the page when it is published.
-        return [*super().get_cached_paths(), "/" + self.reverse_subpage("easy_read")]
+        # easy-read view with the page when it is published; a page without
+        # a summary has no such view to purge.
+        paths = super().get_cached_paths()
+        if self.has_easy_read_summary:
+            paths = [*paths, "/" + self.reverse_subpage("easy_read")]
+        return paths
 
     @path("easy-read/", name="easy_read")
     def easy_read(self, request):
