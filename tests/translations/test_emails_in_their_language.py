@@ -5,12 +5,14 @@ English email; the same through the Swedish version, Swedish email."""
 import pytest
 from django.core import mail
 
+from tests.feedback.support import make_feedback
 from tests.following.support import emails_to, follow, links_in, local_path
 from tests.participation.support import views
 from wagtail_delaktighet.models import Contribution, Subscription
 from wagtail_delaktighet.moderation import decisions
 
 from .support import browser, translate_with_core
+from .support import english as english_locale
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +76,34 @@ def test_a_rejected_author_is_told_in_their_language(
     assert to_anna.subject == "Your contribution to “The park” was not published"
     assert to_bo.subject == "Ditt bidrag till ”Parken” publicerades inte"
     assert len(mail.outbox) == 2
+
+
+def test_feedback_is_announced_once_in_each_readers_language(
+    swedish_and_english, django_capture_on_commit_callbacks
+):
+    swedish, english = swedish_and_english
+    anna, bo = browser("en"), browser("sv")
+    with django_capture_on_commit_callbacks(execute=True):
+        follow(anna, english.page, "anna@example.org")
+    [to_anna] = emails_to("anna@example.org")
+    [link] = links_in(to_anna)
+    assert anna.post(local_path(link)).status_code == 200
+    # Bo took part in Swedish and gave his address with consent.
+    fields = {"text": "Mer ljus.", "name": "Bo", "email": "bo@example.org"}
+    posted = swedish.block("views").post(bo, {**fields, "consent": "on"})
+    assert posted.status_code == 302
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        feedback = make_feedback(swedish.page, live=False)
+        # The English feedback page first: a translation announces nothing.
+        translated = feedback.copy_for_translation(english_locale())
+        translated.save_revision().publish()
+        assert mail.outbox == []
+        feedback.save_revision().publish()
+
+    assert sorted((m.to[0], m.subject) for m in mail.outbox) == [
+        ("anna@example.org", "Feedback published: “The park”"),
+        ("bo@example.org", "Återkoppling publicerad: ”Parken”"),
+    ]
+    assert Subscription.objects.get(email="bo@example.org").language == "sv"
