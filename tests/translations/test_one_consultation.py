@@ -2,9 +2,12 @@
 through any language version is stored against the one consultation page
 and counted, shown, listed and exported there, from every version."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.participation.support import poll, publish_body, survey, valid_fields
 from tests.staff.contributions_support import (
@@ -15,10 +18,12 @@ from tests.staff.contributions_support import (
     rows,
 )
 from wagtail_delaktighet.consultations import consultation_page
+from wagtail_delaktighet.feedback.reminders import dialogues_to_remind
 from wagtail_delaktighet.feedback.summary import dialogue_summary
 from wagtail_delaktighet.models import Contribution
+from wagtail_delaktighet.reports.period import dialogues_in
 
-from .support import block_results_url, browser, vote
+from .support import block_results_url, browser, translate_with_core, vote
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +107,23 @@ def test_without_translations_finding_the_consultation_costs_nothing(
     with CaptureQueriesContext(connection) as queries:
         assert consultation_page(page) is page
     assert len(queries) == 0
+
+
+def test_reports_and_reminders_take_a_translated_dialogue_once(
+    translations_on, consultation_dialogue
+):
+    today = timezone.localdate()
+    now = timezone.now()
+    swedish = consultation_dialogue(
+        body=[survey()],
+        opens_at=now - timedelta(days=20),
+        closes_at=now - timedelta(days=5),
+        feedback_promised_on=today,
+    )
+    translate_with_core(swedish.page)
+
+    reported = dialogues_in(today - timedelta(days=30), today)
+    reminded = dialogues_to_remind(today)
+
+    assert [dialogue.pk for dialogue in reported] == [swedish.page.pk]
+    assert [dialogue.pk for dialogue in reminded] == [swedish.page.pk]
