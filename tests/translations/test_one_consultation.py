@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.participation.support import poll, publish_body, survey, valid_fields
+from tests.rest.support import contribute, new_token
 from tests.staff.contributions_support import (
     as_dicts,
     csv_table,
@@ -68,9 +69,18 @@ def test_a_block_only_in_the_translation_is_refused(swedish_and_english):
     extra = english.blocks[-1]
 
     response = extra.post(browser("en"), {"choice": extra.option_ids()[0]})
+    api_client = browser("en")
+    through_api = contribute(
+        api_client,
+        extra,
+        {"choice": extra.option_ids()[0]},
+        token=new_token(api_client),
+    )
 
     assert response.status_code == 409
     assert "only in this language version" in response.content.decode()
+    assert through_api.status_code == 409
+    assert through_api.json()["code"] == "not_in_consultation"
     assert not Contribution.objects.exists()
 
 
