@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python example_site/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench lint format messages migrations build clean docs docs-check screenshots
+.PHONY: demo test test-i18n bench lint format messages migrations build clean docs docs-check screenshots
 
 # Created once, and again whenever pyproject.toml changes. The `test` extra is
 # the `testing`, `browser` and `lint` extras: everything the targets below use.
@@ -30,6 +30,12 @@ demo: $(BIN)/.installed
 test: $(BIN)/.installed
 	@case "$$DATABASE_URL" in mysql*) $(BIN)/python -m pip install --quiet "mysqlclient>=2.2.1";; esac
 	$(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+
+# Dialogues translated with wagtail-localize (tests/i18n, under
+# tests/settings_i18n.py): installed here, as the package does not need it.
+test-i18n: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet "wagtail-localize>=1.14,<1.15"
+	$(BIN)/python -m pytest -q -n auto --ds=tests.settings_i18n tests/i18n $(PYTEST_ARGS)
 
 # The benchmark suite (docs/development.md, "Benchmarks"): SQLite unless
 # DATABASE_URL names a server; `make bench BENCH_ARGS=--quick` for a short run.

@@ -19,6 +19,8 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models.signals import post_save
 
+from .consultations import translations_enabled
+
 APP = "wagtail.contrib.frontend_cache"
 
 
@@ -44,7 +46,13 @@ def purge_dialogues(page_ids):
     from .models import DialoguePage, FeedbackPage
 
     batch = PurgeBatch()
-    for dialogue in DialoguePage.objects.live().filter(pk__in=page_ids):
+    dialogues = DialoguePage.objects.live().filter(pk__in=page_ids)
+    if translations_enabled():
+        # Every language version shows the consultation's results.
+        dialogues = DialoguePage.objects.live().filter(
+            translation_key__in=dialogues.values("translation_key")
+        )
+    for dialogue in dialogues:
         batch.add_page(dialogue)
         batch.add_pages(
             FeedbackPage.objects.child_of(dialogue).live().filter(show_results=True)

@@ -8,6 +8,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
+from .consultations import consultation_page
+
 
 class SubmissionsPanel(Panel):
     def __init__(self, latest=5, **kwargs):
@@ -44,7 +46,8 @@ class SubmissionsPanel(Panel):
             from .permissions import can_moderate
 
             context = super().get_context_data(parent_context)
-            page = self.instance
+            # A translation shows its consultation's contributions.
+            page = consultation_page(self.instance)
             contributions = Contribution.objects.filter(page=page)
             counts = contributions.aggregate(
                 total=Count("pk"),

@@ -18,7 +18,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import default_task_backend
 from django_tasks.backends.dummy import DummyBackend
 from wagtail.models import ModelLogEntry, Site
@@ -230,12 +230,14 @@ def test_the_email_comes_from_the_sites_notification_sender(
 def test_the_email_is_in_the_sites_language_whoever_moderates(
     views_block, moderator, offensive, django_capture_on_commit_callbacks
 ):
-    # The moderator works in English (the tests' active language); the site
-    # speaks Swedish, so the date the author sent it in reads in Swedish.
+    # The moderator works in English (the tests' active language); the
+    # author took part in Swedish, so the date they sent it in reads in
+    # Swedish.
     sent = datetime(2026, 3, 14, 19, 0, tzinfo=STOCKHOLM)
-    contribution = send_views(
-        views_block, "Text", email="maria@example.com", created_at=sent
-    )
+    with translation.override("sv"):
+        contribution = send_views(
+            views_block, "Text", email="maria@example.com", created_at=sent
+        )
 
     with django_capture_on_commit_callbacks(execute=True):
         moderation.reject(contribution, user=moderator, reason=offensive)

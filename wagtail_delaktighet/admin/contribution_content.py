@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from django.utils.text import Truncator
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ..blocks.consultation import ConsultationBlock
@@ -126,6 +127,19 @@ def excerpt(contribution, info, length=100):
         for question, answer in info.readable_answers(contribution)
     )
     return Truncator(" ".join(text.split())).chars(length)
+
+
+def language_label(contribution):
+    """The language the contribution was made in, by its name in the admin's
+    language; empty where none was recorded (offline input, older rows)."""
+    code = contribution.language
+    if not code:
+        return ""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        # A language Django does not know by name: its code.
+        return code
 
 
 def channel_label(contribution):

@@ -22,6 +22,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.log_actions import registry as log_registry
 
 from .. import moderation, permissions
+from ..consultations import consultation_page
 from ..converters import is_id
 from ..models import (
     Contribution,
@@ -34,6 +35,7 @@ from .contribution_content import (
     channel_label,
     dialogue_blocks,
     excerpt,
+    language_label,
     registered_blocks,
     removed_block,
 )
@@ -212,7 +214,11 @@ class DialogueContributionsView(ContributionExportMixin, ContributionListingView
     page_title = _("Contributions")
 
     def setup(self, request, *args, **kwargs):
-        self.page = get_object_or_404(DialoguePage, pk=kwargs["page_id"])
+        # A translation's contributions are its consultation's: the same
+        # list from every language version of the dialogue.
+        self.page = consultation_page(
+            get_object_or_404(DialoguePage, pk=kwargs["page_id"])
+        )
         super().setup(request, *args, **kwargs)
         self.blocks = self.describe.by_page[self.page.pk]
 
@@ -460,6 +466,7 @@ class ContributionDetailView(WagtailAdminTemplateMixin, TemplateView):
             text=info.text(contribution),
             answers=info.readable_answers(contribution),
             channel=channel_label(contribution),
+            language=language_label(contribution),
             responses=contribution.responses.select_related(
                 "signed_by", "signed_by__body", "created_by"
             ),

@@ -27,7 +27,8 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .. import log_actions
-from .contribution_content import channel_label
+from ..consultations import translations_enabled
+from .contribution_content import channel_label, language_label
 
 #: What a spreadsheet may read as the start of a formula (OWASP: CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,6 +69,10 @@ class ExportColumn:
     value: Callable[[Any], Any]
 
 
+def language_column():
+    return LabelPerValue("language", language_label)
+
+
 def export_columns(blocks, describe, *, personal_data):
     """The columns of an export, in order.
 
@@ -88,6 +93,10 @@ def export_columns(blocks, describe, *, personal_data):
         ExportColumn("created", _("Created"), local_time_of_creation()),
         ExportColumn("display_name", _("Display name"), lambda c: c.display_name),
     ]
+    if translations_enabled():
+        # Where dialogues are translated, what came in through each language
+        # version; other exports keep their columns.
+        columns.append(ExportColumn("language", _("Language"), language_column()))
     # Only where a block takes binding answers, so other exports keep their
     # columns.
     binding = takes_binding_answers(blocks)

@@ -26,6 +26,7 @@ from wagtail.admin.views.pages.utils import get_breadcrumbs_items_for_page
 from wagtail.log_actions import log
 
 from .. import log_actions, permissions
+from ..consultations import consultation_page
 from ..models import Channel, Contribution, DialoguePage
 from ..participation import service
 from .links import url_name
@@ -162,7 +163,8 @@ class DialogueAdminMixin(WagtailAdminTemplateMixin):
     page_title = _("Enter offline input")
 
     def dispatch(self, request, page_id, **kwargs):
-        self.page = get_object_or_404(DialoguePage, pk=page_id)
+        # Input to any language version is the one consultation's.
+        self.page = consultation_page(get_object_or_404(DialoguePage, pk=page_id))
         if not permissions.can_see_contributions(request.user, self.page):
             raise PermissionDenied
         return super().dispatch(request, page_id, **kwargs)

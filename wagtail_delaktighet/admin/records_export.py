@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from .. import permissions
+from ..consultations import consultation_page
 from ..models import Contribution, DialoguePage, OfficialResponse
 from ..models.site_settings import DelaktighetSettings
 from .contribution_content import channel_label
@@ -330,7 +331,10 @@ class RecordsExportView(View):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.page = get_object_or_404(DialoguePage, pk=kwargs["page_id"])
+        # Every language version of a dialogue exports its consultation's.
+        self.page = consultation_page(
+            get_object_or_404(DialoguePage, pk=kwargs["page_id"])
+        )
 
     def dispatch(self, request, *args, **kwargs):
         if not permissions.can_see_contributions(request.user, self.page):

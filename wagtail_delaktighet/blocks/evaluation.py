@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..consultations import consultation_page
 from ..models.contributions import ContributionStatus
 from ..participation.forms import text_field
 from .consultation import ConsultationBlock, ContributionData
@@ -139,7 +140,8 @@ def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
 
     pages = list(pages)
     evaluated = [
-        Q(page_id=page.pk, block_id__in=block_ids)
+        # A translation reads its consultation's counters, under its own id.
+        Q(page_id=consultation_page(page).pk, block_id__in=block_ids)
         for page in pages
         if (block_ids := evaluation_block_ids(page))
     ]
@@ -156,7 +158,7 @@ def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
             total[1] += count
     averages = {}
     for page in pages:
-        by_key = sums.get(page.pk, {})
+        by_key = sums.get(consultation_page(page).pk, {})
         averages[page.pk] = {}
         for key, question in QUESTIONS:
             total, answered = by_key.get(key, (0, 0))

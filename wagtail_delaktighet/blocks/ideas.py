@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..consultations import consultation_page
 from ..models.contributions import (
     Contribution,
     ContributionAnswer,
@@ -98,7 +99,7 @@ class SupportForm(ContributionForm):
         idea_id = self.cleaned_data["supports"]
         published = Contribution.objects.filter(
             pk=idea_id,
-            page=self.page,
+            page=consultation_page(self.page),
             block_id=self.block_id,
             block_type=self.block_type,
             status=ContributionStatus.PUBLISHED,
@@ -301,6 +302,8 @@ class IdeasBlock(AnsweredPublicly, ConsultationBlock):
         sort = params.get(f"{block_id}-sort", SORT_NEWEST)
         if sort not in dict(SORT_CHOICES):
             sort = SORT_NEWEST
+        # Every translation of the dialogue shows the one consultation's.
+        page = consultation_page(page)
         ideas = Contribution.objects.filter(
             page=page, block_id=block_id, status=ContributionStatus.PUBLISHED
         ).only("pk", "content", "display_name", "created_at", "receipt")

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from ..consultations import consultation_page
 from ..models.contributions import Contribution, ContributionStatus
 from ..models.site_settings import MAX_MAP_ZOOM
 from ..participation import counters
@@ -251,6 +252,8 @@ class MapBlock(ConsultationBlock):
     def results(self, value, *, page, block_id, request=None):
         if value["publication"] == self.Publication.PRIVATE:
             return None
+        # Every translation of the dialogue shows the one consultation's.
+        page = consultation_page(page)
         published = (
             Contribution.objects.filter(
                 page=page, block_id=block_id, status=ContributionStatus.PUBLISHED

@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..consultations import consultation_page
 from ..models.contributions import Contribution, ContributionStatus
 from ..participation import counters
 from ..participation.forms import text_field
@@ -88,6 +89,8 @@ class ViewsBlock(AnsweredPublicly, ConsultationBlock):
     def results(self, value, *, page, block_id, request=None):
         if value["publication"] == self.Publication.PRIVATE:
             return None
+        # Every translation of the dialogue shows the one consultation's.
+        page = consultation_page(page)
         published = Contribution.objects.filter(
             page=page, block_id=block_id, status=ContributionStatus.PUBLISHED
         ).only("pk", "content", "display_name", "created_at", "receipt")

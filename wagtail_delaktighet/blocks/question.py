@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..consultations import consultation_page
 from ..models.contributions import Contribution, ContributionStatus, OfficialResponse
 from ..participation.forms import text_field
 from .addressing import BOTH, addressed_to_block, addressee_label
@@ -89,6 +90,7 @@ class QuestionBlock(AnsweredPublicly, ConsultationBlock):
     def results(self, value, *, page, block_id, request=None):
         # Read from the published answers, which staff write one by one:
         # the questions without one, however many, are never scanned.
+        page = consultation_page(page)
         answered_ids = OfficialResponse.objects.filter(
             contribution__page=page,
             contribution__block_id=block_id,

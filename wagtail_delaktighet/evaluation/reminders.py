@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..conf import delaktighet_settings
+from ..consultations import only_consultation_pages
 from ..feedback.reminders import absolute_admin_url, reminder_recipients
 from ..mail.outbox import Email, queue_emails
 from ..models import (
@@ -52,8 +53,9 @@ def dialogues_to_evaluate(today):
     contacts = DialogueContact.objects.select_related("contact").order_by(
         "sort_order", "pk"
     )
+    # Staff are reminded once of a dialogue in several languages.
     return (
-        DialoguePage.objects.live()
+        only_consultation_pages(DialoguePage.objects.live())
         .filter(
             closes_at__lt=_start_of(due + timedelta(days=1)),
             closes_at__gte=_start_of(oldest),

@@ -31,6 +31,7 @@ from django.utils import timezone
 from wagtail.admin.utils import get_admin_base_url
 
 from ..conf import delaktighet_settings
+from ..consultations import only_consultation_pages
 from ..mail.outbox import Email, queue_emails
 from ..models import (
     DelaktighetSettings,
@@ -114,8 +115,9 @@ def dialogues_to_remind(today, days=None):
     contacts = DialogueContact.objects.select_related("contact").order_by(
         "sort_order", "pk"
     )
+    # Staff are reminded once of a dialogue in several languages.
     return (
-        DialoguePage.objects.live()
+        only_consultation_pages(DialoguePage.objects.live())
         .filter(
             feedback_promised_on__gte=today - timedelta(days=days),
             feedback_promised_on__lte=today + timedelta(days=days),

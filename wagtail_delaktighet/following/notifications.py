@@ -24,11 +24,12 @@ from wagtail.log_actions import log
 from wagtail.models import Page, PageLogEntry
 
 from .. import log_actions
+from ..consultations import is_consultation_page, translation_for
 from ..mail.outbox import Email, queue_emails
 from ..models.following import Subscription, SubscriptionSource, normalise_email
 from ..models.outbox import OutboxKind
 from ..models.site_settings import DelaktighetSettings
-from .subscriptions import consenting_contributor_emails, unsubscribe_links
+from .subscriptions import consenting_contributor_languages, unsubscribe_links
 
 FEEDBACK_TEMPLATE = "wagtail_delaktighet/emails/feedback_published"
 
@@ -68,10 +69,16 @@ def announce(feedback_page):
     if already_announced(feedback_page):
         return 0
     dialogue = feedback_page.get_parent().specific
+    if not is_consultation_page(dialogue):
+        # A translation's feedback: the consultation's followers, in every
+        # language, hear once, of the consultation page's feedback.
+        return 0
     recipients = recipients_for(dialogue)
-    feedback_url = feedback_page.full_url or ""
     sender = DelaktighetSettings.sender_for(dialogue)
     unsubscribe_url = unsubscribe_links(dialogue)
+    in_language = feedback_in_languages(
+        dialogue, feedback_page, {s.language for s in recipients}
+    )
     queue_emails(
         Email(
             key=f"feedback:{feedback_page.pk}:{subscription.pk}",
@@ -79,18 +86,20 @@ def announce(feedback_page):
             recipient=subscription.email,
             template=FEEDBACK_TEMPLATE,
             context={
-                "dialogue": dialogue,
-                "feedback": feedback_page,
-                "summary": truncatechars(feedback_page.summary, 600),
-                "feedback_url": feedback_url,
+                "dialogue": their_dialogue,
+                "feedback": their_feedback,
+                "summary": truncatechars(their_feedback.summary, 600),
+                "feedback_url": their_feedback.full_url or "",
                 "unsubscribe_url": link,
             },
             page=feedback_page,
             from_email=sender,
             unsubscribe_url=link,
+            language=subscription.language,
         )
         for subscription in recipients
         for link in [unsubscribe_url(subscription.token)]
+        for their_dialogue, their_feedback in [in_language[subscription.language]]
     )
     log(
         instance=feedback_page,
@@ -100,12 +109,25 @@ def announce(feedback_page):
     return len(recipients)
 
 
+def feedback_in_languages(dialogue, feedback_page, languages):
+    """``{language: (dialogue, feedback page)}``: each recipient's language
+    version where it is live, else the consultation page's own."""
+    return {
+        language: (
+            translation_for(dialogue, language),
+            translation_for(feedback_page, language),
+        )
+        for language in languages
+    }
+
+
 def recipients_for(dialogue):
     """The subscriptions to tell, one per address: active followers, and
     contributors who gave an email with consent (signed up here, confirmed by
     their consent) unless their address unsubscribed from the dialogue or
     gave a contribution rejected as spam."""
-    contributor_emails = consenting_contributor_emails(dialogue)
+    contributor_languages = consenting_contributor_languages(dialogue)
+    contributor_emails = set(contributor_languages)
     subscriptions = list(Subscription.objects.filter(page_id=dialogue.pk))
     known = {normalise_email(subscription.email) for subscription in subscriptions}
     now = timezone.now()
@@ -115,6 +137,8 @@ def recipients_for(dialogue):
             email=email,
             source=SubscriptionSource.CONTRIBUTION,
             confirmed_at=now,
+            # Written to in the language they took part in.
+            language=contributor_languages[email],
         )
         for email in sorted(contributor_emails - known)
     ]

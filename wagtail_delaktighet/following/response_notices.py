@@ -10,6 +10,7 @@ an answer is emailed once: the key holds the answer and its publication time,
 so publishing a corrected answer tells the author again.
 """
 
+from ..consultations import translation_for
 from ..mail.outbox import Email, queue_emails
 from ..models import DelaktighetSettings, OutboxKind
 from ..participation import consent
@@ -32,6 +33,8 @@ def tell_author(response):
         return 0
     if not getattr(block, "tells_author_of_responses", False):
         return 0
+    # The dialogue in the language the author used, and the email too.
+    page = translation_for(page, contribution.language)
     published = response.published_at.strftime("%Y%m%d%H%M%S%f")
     return queue_emails(
         [
@@ -49,6 +52,7 @@ def tell_author(response):
                 },
                 page=page,
                 from_email=DelaktighetSettings.sender_for(page),
+                language=contribution.language,
             )
         ]
     )

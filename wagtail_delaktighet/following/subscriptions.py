@@ -14,12 +14,13 @@ from functools import partial
 from django.db import transaction
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 from django_tasks import task
 
 from ..conf import delaktighet_settings
+from ..consultations import consultation_page, translation_for
 from ..mail.outbox import Email, queue_emails
 from ..models.contributions import ContributionPersonalData, ContributionStatus
 from ..models.following import (
@@ -118,6 +119,12 @@ def consenting_contributor_emails(page, **contribution_filters):
     contributions, e.g. to one participant's. An address given with any
     contribution to ``page`` that was rejected as spam is left out: a
     spammer's address is often someone else's."""
+    return set(consenting_contributor_languages(page, **contribution_filters))
+
+
+def consenting_contributor_languages(page, **contribution_filters):
+    """``{address: language}`` of ``consenting_contributor_emails``: the
+    language each address last contributed in."""
     lookups = {f"contribution__{k}": v for k, v in contribution_filters.items()}
     spam = Q(
         contribution__status=ContributionStatus.REJECTED,
@@ -125,16 +132,26 @@ def consenting_contributor_emails(page, **contribution_filters):
     )
     # One query for both: the consenting addresses and the spam ones.
     rows = (
-        ContributionPersonalData.objects.filter(contribution__page_id=page.pk)
+        ContributionPersonalData.objects.filter(
+            contribution__page_id=consultation_page(page).pk
+        )
         .filter(Q(consent=True, **lookups) | spam)
         .exclude(email="")
         .annotate(is_spam=ExpressionWrapper(spam, output_field=BooleanField()))
-        .values_list("email", "is_spam")
+        .values_list("email", "is_spam", "contribution__language")
+        .order_by("contribution__created_at", "contribution_id")
     )
-    consenting, spam_addresses = set(), set()
-    for email, is_spam in rows:
-        (spam_addresses if is_spam else consenting).add(normalise_email(email))
-    return consenting - spam_addresses
+    consenting, spam_addresses = {}, set()
+    for email, is_spam, language in rows:
+        if is_spam:
+            spam_addresses.add(normalise_email(email))
+        else:
+            consenting[normalise_email(email)] = language
+    return {
+        email: language
+        for email, language in consenting.items()
+        if email not in spam_addresses
+    }
 
 
 def confirmation_key(subscription):
@@ -164,8 +181,14 @@ def follow(page, email, *, request=None):
         raise FeedbackAlreadyPublished()
     email = normalise_email(email)
     consent = recorded_consent(follow_consent_text())
+    # Its emails are written in the language the address asked in.
+    language = (translation.get_language() or "")[:16]
+    # The address is sent this page's links (``page_url``), but follows the
+    # one consultation of all the dialogue's language versions.
+    visited, page = page, consultation_page(page)
     Subscription.objects.bulk_create(
-        [Subscription(page=page, email=email, **consent)], ignore_conflicts=True
+        [Subscription(page=page, email=email, language=language, **consent)],
+        ignore_conflicts=True,
     )
     Subscription.objects.filter(
         page=page, email=email, unsubscribed_at__isnull=False
@@ -175,6 +198,7 @@ def follow(page, email, *, request=None):
         created_at=timezone.now(),
         confirmed_at=None,
         unsubscribed_at=None,
+        language=language,
         **consent,
     )
     Subscription.objects.filter(
@@ -183,9 +207,9 @@ def follow(page, email, *, request=None):
         confirmed_at__isnull=True,
         unsubscribed_at__isnull=True,
         created_at__lt=links_issued_before(),
-    ).update(token=new_token(), created_at=timezone.now())
+    ).update(token=new_token(), created_at=timezone.now(), language=language)
     subscription = Subscription.objects.get(page=page, email=email)
-    page_url = page.get_full_url(request) or ""
+    page_url = visited.get_full_url(request) or ""
     transaction.on_commit(
         partial(
             ask_to_confirm.enqueue, subscription_id=subscription.pk, page_url=page_url
@@ -210,6 +234,8 @@ def ask_to_confirm(subscription_id, page_url):
     if subscription is None:
         return False
     page = subscription.page.specific
+    # Named in the language the address asked in.
+    page = translation_for(page, subscription.language)
     confirm_url = page_url + page.reverse_subpage(
         "follow_confirm", args=(subscription.token,)
     )
@@ -230,6 +256,7 @@ def ask_to_confirm(subscription_id, page_url):
                     },
                     page=page,
                     from_email=DelaktighetSettings.sender_for(page),
+                    language=subscription.language,
                 )
             ]
         )
@@ -239,7 +266,7 @@ def ask_to_confirm(subscription_id, page_url):
 def find(page, token):
     """The subscription with this token on this dialogue; raises
     ``Subscription.DoesNotExist`` for any other token."""
-    return Subscription.objects.get(page_id=page.pk, token=token)
+    return Subscription.objects.get(page_id=consultation_page(page).pk, token=token)
 
 
 def confirm(page, token):

@@ -48,15 +48,30 @@ class Email:
     page: object = None
     from_email: str = ""
     unsubscribe_url: str = ""
+    #: The language the resident used (``Contribution.language``,
+    #: ``Subscription.language``); empty: the site's.
+    language: str = ""
 
 
-def render(template, context):
-    """Subject and body in the site's language, whoever triggered the email."""
-    with translation.override(settings.LANGUAGE_CODE):
+def render(template, context, language=""):
+    """Subject and body in the resident's ``language`` where it is known and
+    the site has it, else in the site's language, whoever triggered the
+    email."""
+    with translation.override(email_language(language)):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}_body.txt", context)
     # A subject is one line, whatever the template's whitespace.
     return " ".join(subject.split())[:255], body
+
+
+def email_language(language):
+    """``language`` if the site offers it (``LANGUAGES``), else the site's."""
+    if language:
+        try:
+            return translation.get_supported_language_variant(language)
+        except LookupError:
+            pass
+    return settings.LANGUAGE_CODE
 
 
 def queue_emails(emails):
@@ -74,7 +89,7 @@ def queue_emails(emails):
         if email.key in existing:
             continue
         existing.add(email.key)
-        subject, body = render(email.template, email.context)
+        subject, body = render(email.template, email.context, email.language)
         rows.append(
             OutboxEmail(
                 key=email.key,

@@ -65,6 +65,16 @@ class Contribution(models.Model):
         _("channel"), max_length=16, choices=Channel.choices, default=Channel.WEB
     )
     display_name = models.CharField(_("display name"), max_length=100, blank=True)
+    # The language the page was in when the resident took part: one
+    # dialogue in several languages is one consultation, and what came in
+    # through each language version stays visible (and the resident is
+    # written to in it).
+    language = models.CharField(
+        _("language"),
+        max_length=16,
+        blank=True,
+        help_text=_("The language the contribution was made in."),
+    )
     receipt = models.CharField(
         _("receipt reference"), max_length=32, unique=True, null=True, blank=True
     )

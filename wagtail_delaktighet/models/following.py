@@ -53,6 +53,8 @@ class Subscription(models.Model):
         default=SubscriptionSource.FOLLOW,
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # The language the address asked in: its emails are written in it.
+    language = models.CharField(_("language"), max_length=16, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
     # What the address was asked to follow with, as shown: the consent that

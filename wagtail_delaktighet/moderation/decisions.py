@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from .. import log_actions, signals
+from ..consultations import translation_for
 from ..mail.outbox import Email, queue_emails
 from ..models import ContributionStatus, DelaktighetSettings, OutboxEmail, OutboxKind
 from ..participation import consent, counters
@@ -103,7 +104,8 @@ def _rejection_emails(contribution, *, decision):
     recipient = consent.contact_address(contribution)
     if not recipient or not contribution.rejection_reason.tell_author:
         return []
-    page = contribution.page.specific
+    # The dialogue in the language the author used, and the email too.
+    page = translation_for(contribution.page.specific, contribution.language)
     return [
         Email(
             key=f"rejection:{contribution.pk}:{decision}",
@@ -114,6 +116,7 @@ def _rejection_emails(contribution, *, decision):
             page=page,
             # Per-site settings outside a request: the dialogue's site.
             from_email=DelaktighetSettings.sender_for(page),
+            language=contribution.language,
         )
     ]
 

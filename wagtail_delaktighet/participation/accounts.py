@@ -12,6 +12,8 @@ from urllib.parse import quote
 from django.conf import settings
 from django.shortcuts import resolve_url
 
+from ..consultations import consultation_page
+
 #: Where a page view keeps what it found (asked by the page's results and by
 #: the block's state).
 ANSWERED_ATTRIBUTE = "_wagtail_delaktighet_answered_by_account"
@@ -30,6 +32,9 @@ def login_url(next_url):
 def account_has_answered(request, page, block_id):
     """Whether the request's logged-in user has answered the block."""
     from ..models.contributions import Contribution
+
+    # Answered in any language version of the dialogue.
+    page = consultation_page(page)
 
     user = getattr(request, "user", None) if request else None
     if not is_logged_in(user):

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.utils.translation import gettext_lazy as _
 
+from ..consultations import consultation_page
 from ..models.background import BackgroundAnswer, BackgroundCount
 from ..models.site_settings import DelaktighetSettings
 
@@ -187,14 +188,14 @@ def background_counts(page) -> dict[str, dict[str, int]]:
     held plus those already folded into counts. Two queries."""
     counts: dict[str, dict[str, int]] = {}
     held = (
-        BackgroundAnswer.objects.filter(page_id=page.pk)
+        BackgroundAnswer.objects.filter(page_id=consultation_page(page).pk)
         .values_list("question_key", "answer_key")
         .annotate(number=Count("pk"))
         .order_by()
     )
-    folded = BackgroundCount.objects.filter(page_id=page.pk).values_list(
-        "question_key", "answer_key", "count"
-    )
+    folded = BackgroundCount.objects.filter(
+        page_id=consultation_page(page).pk
+    ).values_list("question_key", "answer_key", "count")
     for question_key, answer_key, number in [*held, *folded]:
         by_answer = counts.setdefault(question_key, {})
         by_answer[answer_key] = by_answer.get(answer_key, 0) + number
@@ -209,7 +210,7 @@ def answered_questions(page):
     stored = {}
     # Distinct pairs, so the query does not grow with the answers.
     for key, text in sorted(
-        BackgroundAnswer.objects.filter(page_id=page.pk)
+        BackgroundAnswer.objects.filter(page_id=consultation_page(page).pk)
         .order_by()
         .values_list("question_key", "question")
         .distinct()

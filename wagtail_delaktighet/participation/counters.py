@@ -40,6 +40,7 @@ from django.db import connections, router, transaction
 from django.db.models import Count, F, Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 
+from ..consultations import consultation_page
 from ..models.contributions import (
     Contribution,
     ContributionAnswer,
@@ -254,7 +255,7 @@ def touch(page_id):
 def results_version(page):
     """The page's results version now (0 before its first change)."""
     return (
-        ResultsVersion.objects.filter(page_id=page.pk)
+        ResultsVersion.objects.filter(page_id=consultation_page(page).pk)
         .values_list("version", flat=True)
         .first()
         or 0
@@ -317,7 +318,7 @@ def answer_counts(page, block_id, question_keys, answered_keys=()):
         match |= Q(question_key=ANSWERED, value__in=list(answered_keys))
     counts, respondents = {}, {}
     rows = ResultCount.objects.filter(
-        match, page=page, block_id=block_id, count__gt=0
+        match, page=consultation_page(page), block_id=block_id, count__gt=0
     ).values_list("question_key", "value", "count")
     for question_key, value, count in rows:
         if question_key == ANSWERED:
@@ -331,7 +332,10 @@ def dialogue_counts(page):
     """``(people online, {channel: count})`` of a dialogue, in one query."""
     people, channels = 0, {}
     rows = ResultCount.objects.filter(
-        page=page, block_id=DIALOGUE, question_key__in=[CHANNEL, PEOPLE], count__gt=0
+        page=consultation_page(page),
+        block_id=DIALOGUE,
+        question_key__in=[CHANNEL, PEOPLE],
+        count__gt=0,
     ).values_list("question_key", "value", "count")
     for question_key, value, count in rows.order_by("pk"):
         if question_key == PEOPLE:
@@ -365,7 +369,10 @@ def published_counter(page, block_id):
     """The counter of a block's published contributions, as a queryset of
     its row (none: nothing published yet) for ``pagination.windowed_page``."""
     return ResultCount.objects.filter(
-        page=page, block_id=block_id, question_key=PUBLISHED, value=""
+        page=consultation_page(page),
+        block_id=block_id,
+        question_key=PUBLISHED,
+        value="",
     )
 
 

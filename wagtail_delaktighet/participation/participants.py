@@ -17,6 +17,8 @@ import uuid
 
 from django.conf import settings
 
+from ..consultations import consultation_page
+
 SESSION_KEY = "wagtail_delaktighet_participant"
 
 
@@ -83,6 +85,9 @@ ANSWERED_ATTRIBUTE = "_wagtail_delaktighet_answered"
 
 def participant_has_answered(request, page, block_id):
     from ..models.contributions import Contribution
+
+    # Answered in any language version of the dialogue.
+    page = consultation_page(page)
 
     token = participant_token(request, create=False) if request else None
     if not token:

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Any
 from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from .. import signals
+from ..consultations import consultation_page
 from ..deadlocks import retrying_deadlocks
 from ..models.contributions import (
     Channel,
@@ -91,6 +93,18 @@ class AlreadyAnswered(ParticipationError):
     default_message = _("You have already answered this. Each person answers once.")
 
 
+class BlockNotInConsultation(ParticipationError):
+    """A block of a translation that its dialogue's other language versions
+    do not have: its answers would count nowhere."""
+
+    code = "not_in_consultation"
+    http_status = 409
+    default_message = _(
+        "This part of the dialogue is only in this language version, so it "
+        "cannot take contributions. Please use the dialogue in another language."
+    )
+
+
 class LoginRequired(ParticipationError):
     """A block that takes binding answers, posted to by someone not logged in.
     The page shows the block's login link with the message."""
@@ -122,6 +136,16 @@ def find_consultation_block(page, block_id):
         if found_id == block_id:
             return block, value
     raise BlockNotFound()
+
+
+def check_block_in_consultation(consultation, block_id, block):
+    """A translation's block is counted as the consultation page's block with
+    the same id (wagtail-localize and ``copy_for_translation`` keep block and
+    option ids); a block with no such twin is refused, not counted apart."""
+    for found_id, found_block, _value in consultation.consultation_blocks():
+        if found_id == block_id and found_block.name == block.name:
+            return
+    raise BlockNotInConsultation()
 
 
 def build_form(page, block_id, data=None):
@@ -180,6 +204,12 @@ def submit(
     submission cannot be accepted whatever the form says.
     """
     block, value = find_consultation_block(page, block_id)
+    # The form is the page's own (in its language); what is stored, counted
+    # and checked for repeats belongs to the one consultation of all the
+    # dialogue's translations.
+    form_page, page = page, consultation_page(page)
+    if page is not form_page:
+        check_block_in_consultation(page, block_id, block)
     check_level_accepts_input(page)
     online = channel in Channel.online()
     binding = online and block.requires_login(value)
@@ -193,7 +223,8 @@ def submit(
     # The dialogue's background questions join every block's form here, so
     # every block type asks them with no change to the block.
     form = background.with_background(
-        block.build_form(value, block_id=block_id, data=data, page=page), page
+        block.build_form(value, block_id=block_id, data=data, page=form_page),
+        form_page,
     )
     if not form.is_valid():
         return Submission(form=form)
@@ -330,6 +361,10 @@ def _store(
         content=data_to_store.content,
         status=data_to_store.status or block.initial_status(value),
         channel=channel,
+        # Online, the language the page was read in; offline input is in
+        # whatever language the staff's admin happens to be, which says
+        # nothing of the resident's.
+        language=(get_language() or "")[:16] if channel in Channel.online() else "",
         display_name=data_to_store.display_name[:100],
         submission_key=submission_key,
         participant_key=answer_key,

@@ -9,6 +9,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from ..consultations import only_consultation_pages
 from ..planning.plan import narrowed, plan_dialogues
 
 
@@ -31,4 +32,5 @@ def dialogues_in(start, end, *, body=None, within=None):
     queryset = narrowed(plan_dialogues(start, end), body=body)
     if within is not None:
         queryset = queryset.filter(pk__in=within.order_by().values("pk"))
-    return queryset
+    # A dialogue in several languages is one dialogue in a report.
+    return only_consultation_pages(queryset)

@@ -23,6 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from ..blocks.form_cache import fixed_form_cache_key
 from ..conf import delaktighet_settings
+from ..consultations import consultation_page
 from ..following import subscriptions as following
 from ..forms.follow import FollowForm
 from ..models.following import Subscription
@@ -111,6 +112,8 @@ def told_anyway(request, page):
     """Whether this browser's participant gave an email with consent in this
     dialogue (and has not unsubscribed from it): they hear at publication
     anyway (notifications.py)."""
+    # Contributions and followers are the consultation's, in any language.
+    page = consultation_page(page)
     session = getattr(request, "session", None)
     token = participant_token(request, create=False) if session is not None else None
     key = dialogue_participant_key(token, page)

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 
 from ...blocks.official_responses import with_published_responses
 from ...conf import delaktighet_settings
+from ...consultations import consultation_page
 from ...models import Channel, Contribution, ContributionStatus
 from ...participation import counters, service
 from ...participation.ratelimit import client_address, client_key, retry_after
@@ -87,7 +88,9 @@ class ContributionList(PublicAPIView):
         page = dialogue_taking_part(page_id)
         block, value = find_block(page, block_id)
         published = Contribution.objects.filter(
-            page=page, block_id=block_id, status=ContributionStatus.PUBLISHED
+            page=consultation_page(page),
+            block_id=block_id,
+            status=ContributionStatus.PUBLISHED,
         ).order_by("-created_at", "-pk")
         items, envelope = paginated(
             request,
