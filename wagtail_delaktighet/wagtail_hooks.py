@@ -39,11 +39,7 @@ from .models import (
     TargetGroup,
     Topic,
 )
-from .reports.assessment_register import (
-    AssessmentRegisterMenuItem,
-    assessment_register_url,
-)
-from .reports.methods_report import methods_report_url
+from .reports.assessment_register import AssessmentRegisterMenuItem
 from .reports.views import ReportMenuItem
 
 
@@ -416,7 +412,7 @@ hooks.register("before_bulk_action", refuse_bulk_publish_that_breaks_the_rules)
 def register_methods_report_menu_item():
     return ReportMenuItem(
         _("Methods and evaluation"),
-        methods_report_url(),
+        links.methods_report_url(),
         name="methods-and-evaluation",
         icon_name="tasks",
         order=700,
@@ -427,7 +423,7 @@ def register_methods_report_menu_item():
 def register_assessment_register_menu_item():
     return AssessmentRegisterMenuItem(
         _("Assessment register"),
-        assessment_register_url(),
+        links.assessment_register_url(),
         name="involvement-assessments",
         icon_name="clipboard-list",
         order=710,

@@ -1,7 +1,9 @@
 """What every cross-dialogue report shares: the period and body filters,
-and the scope of the dialogues the user may edit."""
+the scope of the dialogues the user may edit, the stylesheet and the
+exported text."""
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -12,7 +14,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from ..admin.export import neutralise_formula
 from ..forms.date_inputs import DateInput
 from ..forms.ids import IdLookupMixin
-from ..models import Body
+from ..models import Body, DialoguePage
 from ..permissions import editable_dialogues
 from .period import dialogues_in, report_period
 
@@ -43,6 +45,12 @@ class PeriodAndBodyFilterSet(WagtailFilterSet):
         label=_("Body"), queryset=Body.objects.order_by("name"), method="keep"
     )
 
+    class Meta:
+        # The reports over dialogues; a report over another model gives
+        # its own Meta.
+        model = DialoguePage
+        fields = []
+
     def keep(self, queryset, name, value):
         return queryset
 
@@ -52,7 +60,31 @@ def as_text(value):
     return neutralise_formula(str(value))
 
 
-class ScopedReportView(ReportView):
+def exported_as_text(names):
+    """A report view's ``custom_field_preprocess`` that exports the fields
+    ``names`` as text (``as_text``) in CSV and XLSX alike."""
+    return {
+        name: {ReportView.FORMAT_CSV: as_text, ReportView.FORMAT_XLSX: as_text}
+        for name in names
+    }
+
+
+#: The reports' one stylesheet: bars, charts and the annual summary's print
+#: rules (the admin does not load the public CSS).
+REPORTS_MEDIA = forms.Media(css={"all": ["wagtail_delaktighet/css/reports.css"]})
+
+
+class ReportStylesheetMixin:
+    """Adds the reports' stylesheet to the view's ``media``, which the
+    admin's listing templates (and annual_summary.html) render."""
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["media"] = context.get("media", forms.Media()) + REPORTS_MEDIA
+        return context
+
+
+class ScopedReportView(ReportStylesheetMixin, ReportView):
     """A report over the dialogues of a period that the user may edit,
     filtered by body. Subclasses set ``filterset_class`` (a subclass of
     ``PeriodAndBodyFilterSet`` with its ``Meta.model``) and build their rows
