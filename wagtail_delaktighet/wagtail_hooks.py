@@ -19,10 +19,8 @@ from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
 from .admin.dashboard import ParticipationPanel
 from .admin.data_requests import PersonalDataRequestMenuItem
 from .admin.dialogue_actions import dialogue_actions
-from .admin.dialogue_plan import DialoguePlanMenuItem
 from .admin.moderation_actions import ModerationMenuItem
 from .admin.outbox_report import OutboxMenuItem
-from .admin.overdue import OverdueFeedbackMenuItem
 from .admin.overdue_panel import OverdueFeedbackPanel
 from .models import (
     Area,
@@ -248,7 +246,7 @@ def register_moderation_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_overdue_feedback_menu_item():
-    return OverdueFeedbackMenuItem(
+    return ReportMenuItem(
         _("Overdue feedback"),
         links.overdue_report_url(),
         name="overdue-feedback",
@@ -259,7 +257,7 @@ def register_overdue_feedback_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_dialogue_plan_menu_item():
-    return DialoguePlanMenuItem(
+    return ReportMenuItem(
         _("Dialogue plan"),
         links.dialogue_plan_url(),
         name="dialogue-plan",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..models import DialoguePage, InvolvementAssessment, InvolvementDecision
 from ..permissions import editable_dialogues
@@ -24,7 +25,6 @@ from .views import (
     PeriodAndBodyFilterSet,
     ReportMenuItem,
     ScopedReportView,
-    exported_as_text,
 )
 
 

@@ -6,10 +6,11 @@ influence level above the table. Exports CSV and XLSX."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..models import DialoguePage
 from .dialogue_figures import add_figures, dialogues_per_level, with_figures
-from .views import PeriodAndBodyFilterSet, ScopedReportView, exported_as_text
+from .views import PeriodAndBodyFilterSet, ScopedReportView
 
 #: (attribute, heading) of every column, shown and exported alike.
 FIELDS = [

@@ -11,12 +11,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..blocks.evaluation import QUESTIONS
 from ..models import DialoguePage
 from .bars import RatingColumn, SharesColumn
 from .method_figures import GroupBy, figures_by, report_queryset
-from .views import PeriodAndBodyFilterSet, ScopedReportView, exported_as_text
+from .views import PeriodAndBodyFilterSet, ScopedReportView
 
 #: The yes/partly/no questions of the staff evaluation, by field.
 SHARE_FIELDS = ("target_groups_reached", "method_suitable")

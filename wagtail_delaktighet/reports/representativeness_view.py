@@ -5,6 +5,7 @@ hidden in the page and in the CSV and XLSX alike (suppression.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..models import DialoguePage
 from ..permissions import editable_dialogues
@@ -14,7 +15,6 @@ from .views import (
     IdChoiceFilter,
     PeriodAndBodyFilterSet,
     ScopedReportView,
-    exported_as_text,
 )
 
 

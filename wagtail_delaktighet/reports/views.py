@@ -1,6 +1,5 @@
 """What every cross-dialogue report shares: the period and body filters,
-the scope of the dialogues the user may edit, the stylesheet and the
-exported text."""
+the scope of the dialogues the user may edit, and the stylesheet."""
 
 import django_filters
 from django import forms
@@ -11,7 +10,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..admin.export import neutralise_formula
 from ..forms.date_inputs import DateInput
 from ..forms.ids import IdLookupMixin
 from ..models import Body, DialoguePage
@@ -53,20 +51,6 @@ class PeriodAndBodyFilterSet(WagtailFilterSet):
 
     def keep(self, queryset, name, value):
         return queryset
-
-
-def as_text(value):
-    """An exported cell as text, never a spreadsheet formula."""
-    return neutralise_formula(str(value))
-
-
-def exported_as_text(names):
-    """A report view's ``custom_field_preprocess`` that exports the fields
-    ``names`` as text (``as_text``) in CSV and XLSX alike."""
-    return {
-        name: {ReportView.FORMAT_CSV: as_text, ReportView.FORMAT_XLSX: as_text}
-        for name in names
-    }
 
 
 #: The reports' one stylesheet: bars, charts and the annual summary's print
@@ -117,7 +101,11 @@ class ScopedReportView(ReportStylesheetMixin, ReportView):
 
 
 class ReportMenuItem(MenuItem):
+    """The menu item of a report over dialogues (these and the overdue
+    feedback and dialogue plan reports)."""
+
     def is_shown(self, request):
-        # As the other reports: anyone who may edit pages sees them; what
-        # each report lists is scoped to the dialogues they may edit.
+        # Checked on every admin page, so without a query of its own: anyone
+        # who may edit pages sees them; what each report lists is scoped to
+        # the dialogues they may edit.
         return PagePermissionPolicy().user_has_permission(request.user, "change")
