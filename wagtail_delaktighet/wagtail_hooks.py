@@ -19,10 +19,8 @@ from .admin.bulk_publish import refuse_bulk_publish_that_breaks_the_rules
 from .admin.dashboard import ParticipationPanel
 from .admin.data_requests import PersonalDataRequestMenuItem
 from .admin.dialogue_actions import dialogue_actions
-from .admin.dialogue_plan import DialoguePlanMenuItem
 from .admin.moderation_actions import ModerationMenuItem
 from .admin.outbox_report import OutboxMenuItem
-from .admin.overdue import OverdueFeedbackMenuItem
 from .admin.overdue_panel import OverdueFeedbackPanel
 from .models import (
     Area,
@@ -39,11 +37,7 @@ from .models import (
     TargetGroup,
     Topic,
 )
-from .reports.assessment_register import (
-    AssessmentRegisterMenuItem,
-    assessment_register_url,
-)
-from .reports.methods_report import methods_report_url
+from .reports.assessment_register import AssessmentRegisterMenuItem
 from .reports.views import ReportMenuItem
 
 
@@ -252,7 +246,7 @@ def register_moderation_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_overdue_feedback_menu_item():
-    return OverdueFeedbackMenuItem(
+    return ReportMenuItem(
         _("Overdue feedback"),
         links.overdue_report_url(),
         name="overdue-feedback",
@@ -263,7 +257,7 @@ def register_overdue_feedback_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def register_dialogue_plan_menu_item():
-    return DialoguePlanMenuItem(
+    return ReportMenuItem(
         _("Dialogue plan"),
         links.dialogue_plan_url(),
         name="dialogue-plan",
@@ -416,7 +410,7 @@ hooks.register("before_bulk_action", refuse_bulk_publish_that_breaks_the_rules)
 def register_methods_report_menu_item():
     return ReportMenuItem(
         _("Methods and evaluation"),
-        methods_report_url(),
+        links.methods_report_url(),
         name="methods-and-evaluation",
         icon_name="tasks",
         order=700,
@@ -427,7 +421,7 @@ def register_methods_report_menu_item():
 def register_assessment_register_menu_item():
     return AssessmentRegisterMenuItem(
         _("Assessment register"),
-        assessment_register_url(),
+        links.assessment_register_url(),
         name="involvement-assessments",
         icon_name="clipboard-list",
         order=710,

@@ -173,13 +173,14 @@ def test_the_dialogue_links_to_its_edit_view(admin, register):
 def test_the_chart_counts_decisions_per_body(admin, register):
     soup = soup_of(admin.get(REPORT))
 
-    chart = soup.select_one(".dlk-report-chart")
+    assert soup.select_one('link[href$="wagtail_delaktighet/css/reports.css"]')
+    chart = soup.select_one(".dlk-report__bodies")
     bodies = [
         (
-            text_of(body.select_one(".dlk-report-chart__body-name")),
-            [text_of(row) for row in body.select(".dlk-report-chart__row")],
+            text_of(body.select_one(".dlk-report__body-name")),
+            [text_of(row) for row in body.select(".dlk-results__row")],
         )
-        for body in chart.select(".dlk-report-chart__body")
+        for body in chart.select(".dlk-report__body")
     ]
     assert bodies == [
         (

@@ -202,9 +202,9 @@ def test_the_bars_say_their_figures_as_text(admin, seeded):
     assert len(meters) == 8
     for meter in meters:
         assert meter["aria-hidden"] == "true"
-        assert meter.find_next_sibling(class_="dlk-report-bar__value")
+        assert meter.find_next_sibling(class_="dlk-results__value")
     assert meters[0]["value"] == "3.25" and meters[0]["max"] == "5"
-    assert soup.select_one('link[href*="report-bars.css"]')
+    assert soup.select_one('link[href$="wagtail_delaktighet/css/reports.css"]')
 
 
 EXPORT_HEADINGS = [

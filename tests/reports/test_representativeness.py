@@ -127,15 +127,14 @@ def test_the_bars_set_participants_beside_the_population(client, seeded):
     assert all(meter["aria-hidden"] == "true" for meter in meters)
     values = [
         value.get_text(" ", strip=True)
-        for value in under_35.select(".dlk-representativeness__value")
+        for value in under_35.select(".dlk-results__value")
     ]
     assert values == ["48.4 % (15 answers)", "40.0 %"]
+    assert page.select_one('link[href$="wagtail_delaktighet/css/reports.css"]')
     # A hidden group has no bar and no number, only the population's.
     for option, text in ((middle, "hidden"), (oldest, "fewer than 5")):
         assert len(option.find_all("meter")) == 1
-        assert option.select(".dlk-representativeness__value")[0].get_text(
-            strip=True
-        ) == (text)
+        assert option.select(".dlk-results__value")[0].get_text(strip=True) == (text)
 
 
 def test_groups_under_five_never_show_their_number(client, seeded):

@@ -14,17 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..forms.date_inputs import DateInput
 from ..models import Area, Body, DialoguePage, TargetGroup
 from ..planning.calendar import plan_calendar_response
 from ..planning.describe import describe
 from ..planning.plan import default_period, find_overlaps, narrowed, plan_dialogues
-from .export import neutralise_formula
+from .export import exported_as_text
 from .links import url_name
 
 
@@ -60,10 +58,6 @@ class DialoguePlanFilterSet(WagtailFilterSet):
         # The view applies every filter itself (plan_queryset), since the
         # period also decides which dialogues overlaps are looked for among.
         return queryset
-
-
-def as_text(value):
-    return neutralise_formula(str(value))
 
 
 class DialoguePlanView(ReportView):
@@ -112,9 +106,8 @@ class DialoguePlanView(ReportView):
         "council_decision": _("Municipality-wide"),
         "overlap_text": _("Overlaps"),
     }
-    custom_field_preprocess = {
-        name: {ReportView.FORMAT_CSV: as_text, ReportView.FORMAT_XLSX: as_text}
-        for name in [
+    custom_field_preprocess = exported_as_text(
+        [
             "title",
             "responsible_body_name",
             "target_group_names",
@@ -122,7 +115,7 @@ class DialoguePlanView(ReportView):
             "council_decision",
             "overlap_text",
         ]
-    }
+    )
 
     def get_base_queryset(self):
         return DialoguePage.objects.all()
@@ -181,9 +174,3 @@ def dialogue_plan_calendar(request):
             reverse("wagtailadmin_pages:edit", args=[dialogue.pk])
         ),
     )
-
-
-class DialoguePlanMenuItem(MenuItem):
-    def is_shown(self, request):
-        # As the overdue report: anyone who may edit pages coordinates.
-        return PagePermissionPolicy().user_has_permission(request.user, "change")

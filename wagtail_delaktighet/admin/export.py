@@ -24,6 +24,7 @@ from django.http import FileResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 from wagtail.log_actions import log
 
 from .. import log_actions
@@ -60,6 +61,24 @@ def neutralise_formula(value):
     if formula_start(value).startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
+
+
+def as_text(value):
+    """An exported cell as text, never a spreadsheet formula."""
+    return neutralise_formula(str(value))
+
+
+def exported_as_text(names):
+    """A report view's ``custom_field_preprocess`` that exports the fields
+    ``names`` as text (``as_text``) in CSV and XLSX alike: the editors' text
+    must not run as a formula."""
+    return {
+        name: {
+            SpreadsheetExportMixin.FORMAT_CSV: as_text,
+            SpreadsheetExportMixin.FORMAT_XLSX: as_text,
+        }
+        for name in names
+    }
 
 
 @dataclass

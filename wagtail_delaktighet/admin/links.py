@@ -99,3 +99,11 @@ def dialogues_report_url():
 
 def annual_summary_url():
     return reverse(url_name("annual_summary"))
+
+
+def methods_report_url():
+    return reverse(url_name("methods_report"))
+
+
+def assessment_register_url():
+    return reverse(url_name("assessment_register"))

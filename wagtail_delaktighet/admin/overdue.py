@@ -8,13 +8,11 @@ Reports menu only offers it to users who may edit pages at all.
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..feedback.overdue import overdue_dialogues
-from .export import neutralise_formula
+from .export import exported_as_text
 from .links import url_name
 
 
@@ -28,10 +26,6 @@ def describe_lateness(dialogues, today=None):
         body = dialogue.responsible_body
         dialogue.responsible_body_name = body.name if body else ""
     return dialogues
-
-
-def as_text(value):
-    return neutralise_formula(str(value))
 
 
 class OverdueFeedbackView(ReportView):
@@ -75,10 +69,7 @@ class OverdueFeedbackView(ReportView):
     }
     # Titles and names are the editors' text: a spreadsheet must not run
     # them as formulas.
-    custom_field_preprocess = {
-        name: {ReportView.FORMAT_CSV: as_text, ReportView.FORMAT_XLSX: as_text}
-        for name in ["title", "responsible_body_name"]
-    }
+    custom_field_preprocess = exported_as_text(["title", "responsible_body_name"])
 
     def get_base_queryset(self):
         self.now = timezone.now()
@@ -96,11 +87,3 @@ class OverdueFeedbackView(ReportView):
 
     def get_filename(self):
         return f"overdue-feedback-{timezone.localdate():%Y-%m-%d}"
-
-
-class OverdueFeedbackMenuItem(MenuItem):
-    def is_shown(self, request):
-        # Checked on every admin page, so without a query of its own: anyone
-        # who may edit pages may edit a dialogue; the report itself narrows
-        # the list to the dialogues they may edit.
-        return PagePermissionPolicy().user_has_permission(request.user, "change")

@@ -131,6 +131,15 @@ class Average:
     total: int = 0
 
 
+def pooled_average(question, averages):
+    """One ``Average`` of ``question`` over several dialogues' ``Average``s
+    of it: each answer weighs the same, whichever dialogue it came from."""
+    respondents = sum(average.respondents for average in averages)
+    total = sum(average.total for average in averages)
+    mean = round(total / respondents, 2) if respondents else None
+    return Average(str(question), mean, respondents, total)
+
+
 def evaluation_averages(pages) -> dict[int, dict[str, Average]]:
     """{page id: {question key: Average}} for dialogue pages (specific
     pages, with their bodies), over every evaluation block of each; rejected

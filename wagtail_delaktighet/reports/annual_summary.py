@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..blocks.evaluation import QUESTIONS, Average, evaluation_averages
+from ..blocks.evaluation import QUESTIONS, evaluation_averages, pooled_average
 from ..models import Body, DialogueEvaluation
 from ..models.evaluation import Reached
 from ..permissions import editable_dialogues
@@ -32,6 +32,7 @@ from .dialogue_figures import (
     with_figures,
 )
 from .period import dialogues_in
+from .views import ReportStylesheetMixin
 
 
 class AnnualSummaryForm(forms.Form):
@@ -73,14 +74,10 @@ class AnnualSummary:
 def pooled_averages(per_dialogue):
     """One ``Average`` per evaluation question over every dialogue's answers
     (``evaluation_averages``' values): each answer weighs the same."""
-    pooled = []
-    for key, question in QUESTIONS:
-        answers = [averages[key] for averages in per_dialogue.values()]
-        respondents = sum(average.respondents for average in answers)
-        total = sum(average.total for average in answers)
-        mean = round(total / respondents, 2) if respondents else None
-        pooled.append(Average(str(question), mean, respondents, total))
-    return pooled
+    return [
+        pooled_average(question, [averages[key] for averages in per_dialogue.values()])
+        for key, question in QUESTIONS
+    ]
 
 
 def staff_evaluations(dialogues):
@@ -140,7 +137,7 @@ def annual_summary(user, year, body=None):
     )
 
 
-class AnnualSummaryView(WagtailAdminTemplateMixin, TemplateView):
+class AnnualSummaryView(ReportStylesheetMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "wagtail_delaktighet/admin/reports/annual_summary.html"
     page_title = gettext_lazy("Annual summary")
     header_icon = "doc-full"

@@ -17,15 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..models import DialoguePage, InvolvementAssessment, InvolvementDecision
 from ..permissions import editable_dialogues
-from .bars import BARS_MEDIA
-from .views import PeriodAndBodyFilterSet, ReportMenuItem, ScopedReportView, as_text
-
-
-def assessment_register_url():
-    return reverse(url_name("assessment_register"))
+from .views import (
+    PeriodAndBodyFilterSet,
+    ReportMenuItem,
+    ScopedReportView,
+)
 
 
 def sees_whole_register(user):
@@ -108,7 +108,7 @@ class AssessmentRegisterFilterSet(PeriodAndBodyFilterSet):
 class DialogueLinksColumn(Column):
     """The dialogues an assessment led to, each a link to its edit view."""
 
-    cell_template_name = "wagtail_delaktighet/reports/dialogue_links_cell.html"
+    cell_template_name = "wagtail_delaktighet/admin/reports/dialogue_links_cell.html"
 
 
 def names(objects):
@@ -121,7 +121,7 @@ class AssessmentRegisterView(ScopedReportView):
     index_url_name = url_name("assessment_register")
     index_results_url_name = url_name("assessment_register_results")
     results_template_name = (
-        "wagtail_delaktighet/reports/assessment_register_results.html"
+        "wagtail_delaktighet/admin/reports/assessment_register_results.html"
     )
     filterset_class = AssessmentRegisterFilterSet
     filename_prefix = "involvement-assessments"
@@ -155,14 +155,9 @@ class AssessmentRegisterView(ScopedReportView):
         "published": _("Published"),
     }
     list_export = list(export_headings)
-    custom_field_preprocess = {
-        name: {
-            ScopedReportView.FORMAT_CSV: as_text,
-            ScopedReportView.FORMAT_XLSX: as_text,
-        }
-        for name in list_export
-        if name != "assessed_on"
-    }
+    custom_field_preprocess = exported_as_text(
+        name for name in list_export if name != "assessed_on"
+    )
 
     def get_base_queryset(self):
         return assessments_for(self.request.user)
@@ -209,7 +204,6 @@ class AssessmentRegisterView(ScopedReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["chart"] = getattr(self, "chart", [])
-        context["media"] += BARS_MEDIA
         return context
 
 

@@ -2,15 +2,10 @@
 page's charts: the figures are always said as text beside the bar, and the
 bar (a ``<meter>``) is only a visual aid, hidden from assistive technology."""
 
-from django import forms
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.ui.tables import Column
-
-#: The bars' styles, for the admin (which does not load the public CSS).
-BARS_CSS = "wagtail_delaktighet/css/report-bars.css"
-BARS_MEDIA = forms.Media(css={"all": [BARS_CSS]})
 
 
 def format_mean(value):
@@ -22,10 +17,7 @@ class RatingColumn(Column):
     """A mean on the 1–5 scale (a ``Rating``) as a bar, with the mean and
     how many it is the mean of as text beside it."""
 
-    cell_template_name = "wagtail_delaktighet/reports/rating_cell.html"
-
-    class Media:
-        css = {"all": [BARS_CSS]}
+    cell_template_name = "wagtail_delaktighet/admin/reports/rating_cell.html"
 
     def __init__(self, name, *, counted, **kwargs):
         # ``counted`` says what was counted: "answers" or "evaluations".

@@ -6,17 +6,11 @@ influence level above the table. Exports CSV and XLSX."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..models import DialoguePage
 from .dialogue_figures import add_figures, dialogues_per_level, with_figures
-from .views import PeriodAndBodyFilterSet, ScopedReportView, as_text
-
-
-class DialoguesFilterSet(PeriodAndBodyFilterSet):
-    class Meta:
-        model = DialoguePage
-        fields = []
-
+from .views import PeriodAndBodyFilterSet, ScopedReportView
 
 #: (attribute, heading) of every column, shown and exported alike.
 FIELDS = [
@@ -37,11 +31,10 @@ FIELDS = [
 class DialoguesReportView(ScopedReportView):
     page_title = _("Dialogues")
     header_icon = "doc-full-inverse"
-    template_name = "wagtail_delaktighet/admin/reports/dialogues.html"
     results_template_name = "wagtail_delaktighet/admin/reports/dialogues_results.html"
     index_url_name = url_name("dialogues_report")
     index_results_url_name = url_name("dialogues_report_results")
-    filterset_class = DialoguesFilterSet
+    filterset_class = PeriodAndBodyFilterSet
     filename_prefix = "dialogues"
     columns = [
         TitleColumn(
@@ -54,13 +47,7 @@ class DialoguesReportView(ScopedReportView):
     ]
     list_export = [name for name, _heading in FIELDS]
     export_headings = dict(FIELDS)
-    custom_field_preprocess = {
-        name: {
-            ScopedReportView.FORMAT_CSV: as_text,
-            ScopedReportView.FORMAT_XLSX: as_text,
-        }
-        for name, _heading in FIELDS
-    }
+    custom_field_preprocess = exported_as_text(list_export)
 
     def get_base_queryset(self):
         return DialoguePage.objects.all()

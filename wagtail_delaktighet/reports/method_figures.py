@@ -14,7 +14,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..blocks.evaluation import QUESTIONS, evaluation_averages
+from ..blocks.evaluation import QUESTIONS, evaluation_averages, pooled_average
 from ..models.evaluation import Reached
 
 
@@ -126,14 +126,9 @@ def participant_ratings(dialogues, averages):
     """{question key: Rating} over the dialogues, each answer weighing the
     same whichever dialogue it came from."""
     ratings = {}
-    for key, _question in QUESTIONS:
-        total = answers = 0
-        for dialogue in dialogues:
-            average = averages[dialogue.pk][key]
-            total += average.total
-            answers += average.respondents
-        mean = round(total / answers, 2) if answers else None
-        ratings[key] = Rating(mean, answers)
+    for key, question in QUESTIONS:
+        pooled = pooled_average(question, [averages[d.pk][key] for d in dialogues])
+        ratings[key] = Rating(pooled.mean, pooled.respondents)
     return ratings
 
 

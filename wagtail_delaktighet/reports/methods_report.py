@@ -8,23 +8,19 @@ export holds the same figures as the table.
 """
 
 import django_filters
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..blocks.evaluation import QUESTIONS
 from ..models import DialoguePage
 from .bars import RatingColumn, SharesColumn
 from .method_figures import GroupBy, figures_by, report_queryset
-from .views import PeriodAndBodyFilterSet, ScopedReportView, as_text
+from .views import PeriodAndBodyFilterSet, ScopedReportView
 
 #: The yes/partly/no questions of the staff evaluation, by field.
 SHARE_FIELDS = ("target_groups_reached", "method_suitable")
-
-
-def methods_report_url():
-    return reverse(url_name("methods_report"))
 
 
 class MethodsReportFilterSet(PeriodAndBodyFilterSet):
@@ -35,10 +31,6 @@ class MethodsReportFilterSet(PeriodAndBodyFilterSet):
         empty_label=None,
         method="keep",
     )
-
-    class Meta:
-        model = DialoguePage
-        fields = []
 
 
 def share_headings():
@@ -123,9 +115,7 @@ class MethodsReportView(ScopedReportView):
         headings["cost"] = _("Cost (SEK)")
         return headings
 
-    @property
-    def custom_field_preprocess(self):
-        return {"name": {self.FORMAT_CSV: as_text, self.FORMAT_XLSX: as_text}}
+    custom_field_preprocess = exported_as_text(["name"])
 
     def get_heading(self, queryset, field):
         return str(self.export_headings[field])

@@ -5,6 +5,7 @@ hidden in the page and in the CSV and XLSX alike (suppression.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
+from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..models import DialoguePage
 from ..permissions import editable_dialogues
@@ -14,7 +15,6 @@ from .views import (
     IdChoiceFilter,
     PeriodAndBodyFilterSet,
     ScopedReportView,
-    as_text,
 )
 
 
@@ -29,10 +29,6 @@ class RepresentativenessFilterSet(PeriodAndBodyFilterSet):
     dialogue = IdChoiceFilter(
         label=_("Dialogue"), queryset=dialogue_choices, method="keep"
     )
-
-    class Meta:
-        model = DialoguePage
-        fields = []
 
 
 def export_columns():
@@ -62,7 +58,6 @@ TEXT_COLUMNS = ["question", "label", "source"]
 class RepresentativenessView(ScopedReportView):
     page_title = _("Representativeness")
     header_icon = "group"
-    template_name = "wagtail_delaktighet/admin/reports/representativeness.html"
     results_template_name = (
         "wagtail_delaktighet/admin/reports/representativeness_results.html"
     )
@@ -72,13 +67,7 @@ class RepresentativenessView(ScopedReportView):
     filename_prefix = "representativeness"
     # One table of a few rows per question: nothing to page through.
     paginate_by = None
-    custom_field_preprocess = {
-        name: {
-            ScopedReportView.FORMAT_CSV: as_text,
-            ScopedReportView.FORMAT_XLSX: as_text,
-        }
-        for name in TEXT_COLUMNS
-    }
+    custom_field_preprocess = exported_as_text(TEXT_COLUMNS)
 
     @property
     def list_export(self):

@@ -1,7 +1,8 @@
 """What every cross-dialogue report shares: the period and body filters,
-and the scope of the dialogues the user may edit."""
+the scope of the dialogues the user may edit, and the stylesheet."""
 
 import django_filters
+from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -9,10 +10,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..admin.export import neutralise_formula
 from ..forms.date_inputs import DateInput
 from ..forms.ids import IdLookupMixin
-from ..models import Body
+from ..models import Body, DialoguePage
 from ..permissions import editable_dialogues
 from .period import dialogues_in, report_period
 
@@ -43,16 +43,32 @@ class PeriodAndBodyFilterSet(WagtailFilterSet):
         label=_("Body"), queryset=Body.objects.order_by("name"), method="keep"
     )
 
+    class Meta:
+        # The reports over dialogues; a report over another model gives
+        # its own Meta.
+        model = DialoguePage
+        fields = []
+
     def keep(self, queryset, name, value):
         return queryset
 
 
-def as_text(value):
-    """An exported cell as text, never a spreadsheet formula."""
-    return neutralise_formula(str(value))
+#: The reports' one stylesheet: bars, charts and the annual summary's print
+#: rules (the admin does not load the public CSS).
+REPORTS_MEDIA = forms.Media(css={"all": ["wagtail_delaktighet/css/reports.css"]})
 
 
-class ScopedReportView(ReportView):
+class ReportStylesheetMixin:
+    """Adds the reports' stylesheet to the view's ``media``, which the
+    admin's listing templates (and annual_summary.html) render."""
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["media"] = context.get("media", forms.Media()) + REPORTS_MEDIA
+        return context
+
+
+class ScopedReportView(ReportStylesheetMixin, ReportView):
     """A report over the dialogues of a period that the user may edit,
     filtered by body. Subclasses set ``filterset_class`` (a subclass of
     ``PeriodAndBodyFilterSet`` with its ``Meta.model``) and build their rows
@@ -85,7 +101,11 @@ class ScopedReportView(ReportView):
 
 
 class ReportMenuItem(MenuItem):
+    """The menu item of a report over dialogues (these and the overdue
+    feedback and dialogue plan reports)."""
+
     def is_shown(self, request):
-        # As the other reports: anyone who may edit pages sees them; what
-        # each report lists is scoped to the dialogues they may edit.
+        # Checked on every admin page, so without a query of its own: anyone
+        # who may edit pages sees them; what each report lists is scoped to
+        # the dialogues they may edit.
         return PagePermissionPolicy().user_has_permission(request.user, "change")
