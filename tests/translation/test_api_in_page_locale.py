@@ -1,0 +1,48 @@
+"""Both APIs show the snippets a dialogue names in the dialogue's locale
+where translated, its level keeping its step on the ladder."""
+
+import pytest
+
+from tests.rest.support import API
+from tests.translation.test_shown_in_page_locale import (
+    english,  # noqa: F401 (a fixture)
+    english_dialogue,
+    i18n,  # noqa: F401 (a fixture)
+    translate,
+)
+
+pytestmark = pytest.mark.usefixtures("i18n")
+
+
+@pytest.fixture
+def page(english, ladder, make_dialogue, body_factory):  # noqa: F811
+    page = english_dialogue(make_dialogue, body_factory, english)
+    translate(page.influence_level, english, "Consultation")
+    return page
+
+
+def assert_in_english(dialogue):
+    assert dialogue["influence_level"]["name"] == "Consultation"
+    assert dialogue["influence_level"]["step"] == 2
+    assert dialogue["influence_level"]["step_count"] == 5
+    assert dialogue["responsible_body"]["name"].startswith("EN ")
+    assert [topic["name"] for topic in dialogue["topics"]] == [
+        "EN Parker och grönområden"
+    ]
+    assert [area["name"] for area in dialogue["areas"]] == ["Centrum"]
+
+
+def test_the_pages_api_shows_a_dialogue_in_its_locale(client, page):
+    detail = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert_in_english(detail)
+
+    listing = client.get(
+        "/api/v2/pages/",
+        {"type": "wagtail_delaktighet.DialoguePage", "fields": "*"},
+    ).json()
+    [item] = [item for item in listing["items"] if item["id"] == page.pk]
+    assert_in_english(item)
+
+
+def test_the_rest_api_shows_a_dialogue_in_its_locale(client, page):
+    assert_in_english(client.get(f"{API}dialogues/{page.pk}/").json())
