@@ -82,21 +82,49 @@ def localize_related(rows, field_name, locale_id):
         field.set_cached_value(row, snippet)
 
 
+def one_per_translation(rows, locale_id):
+    """[(original, shown), …]: one pair per translation key among ``rows``
+    (of every locale), the original being the first row made with that key,
+    shown in ``locale_id`` where translated; in the originals' order."""
+    members = defaultdict(list)
+    for row in rows:
+        members[row.translation_key].append(row)
+    pairs = []
+    for group in members.values():
+        original = min(group, key=lambda row: row.pk)
+        shown = next((row for row in group if row.locale_id == locale_id), original)
+        pairs.append((original, shown))
+    position = {row.pk: n for n, row in enumerate(rows)}
+    return sorted(pairs, key=lambda pair: position[pair[0].pk])
+
+
 def localize_ladder(levels, locale_id):
-    """The influence ladder in one locale, from the levels of every locale:
-    one step per translation key, ordered as its original (the first level
-    made with that key) is, shown in ``locale_id`` where translated."""
+    """The influence ladder in one locale, from the levels of every locale
+    (ordered by step): one level a step, ordered as its original is, shown
+    in ``locale_id`` where translated."""
     if not i18n_enabled():
         return list(levels)
-    steps = defaultdict(list)
-    for level in levels:
-        steps[level.translation_key].append(level)
-    ladder = []
-    for members in steps.values():
-        original = min(members, key=lambda level: level.pk)
-        shown = next((m for m in members if m.locale_id == locale_id), original)
-        ladder.append((original.sort_order, original.pk, shown))
-    return [shown for _order, _pk, shown in sorted(ladder, key=lambda s: s[:2])]
+    return [shown for _original, shown in one_per_translation(levels, locale_id)]
+
+
+def active_locale_id():
+    """The locale of the active language, where there is one (a query)."""
+    from wagtail.models import Locale
+
+    try:
+        return Locale.get_active().pk
+    except (LookupError, Locale.DoesNotExist):
+        return None
+
+
+def in_active_language(rows):
+    """``rows`` of every locale as one list in the active language: each
+    snippet once, translated where it is; as they are with i18n off."""
+    rows = list(rows)
+    if not i18n_enabled():
+        return rows
+    locale_id = active_locale_id()
+    return [shown for _original, shown in one_per_translation(rows, locale_id)]
 
 
 def localize_prefetched(rows, relation, locale_id):

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.dialogues.dialogue_parts import make_full_dialogue
-from tests.translation.test_shown_in_page_locale import I18N
+from tests.translation.support import I18N
 
 
 @pytest.mark.django_db(transaction=True)

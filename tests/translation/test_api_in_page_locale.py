@@ -4,18 +4,13 @@ where translated, its level keeping its step on the ladder."""
 import pytest
 
 from tests.rest.support import API
-from tests.translation.test_shown_in_page_locale import (
-    english,  # noqa: F401 (a fixture)
-    english_dialogue,
-    i18n,  # noqa: F401 (a fixture)
-    translate,
-)
+from tests.translation.support import english_dialogue, translate
 
 pytestmark = pytest.mark.usefixtures("i18n")
 
 
 @pytest.fixture
-def page(english, ladder, make_dialogue, body_factory):  # noqa: F811
+def page(english, ladder, make_dialogue, body_factory):
     page = english_dialogue(make_dialogue, body_factory, english)
     translate(page.influence_level, english, "Consultation")
     return page
@@ -46,3 +41,23 @@ def test_the_pages_api_shows_a_dialogue_in_its_locale(client, page):
 
 def test_the_rest_api_shows_a_dialogue_in_its_locale(client, page):
     assert_in_english(client.get(f"{API}dialogues/{page.pk}/").json())
+
+
+def test_the_rest_taxonomies_list_each_snippet_once_in_the_asked_language(
+    client, page, english
+):
+    from wagtail_delaktighet.models import Topic
+
+    Topic.objects.create(name="Skolor")
+
+    levels = client.get(f"{API}influence-levels/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert [level["name"] for level in levels][:2] == ["Information", "Consultation"]
+    assert [level["step"] for level in levels] == [1, 2, 3, 4, 5]
+
+    topics = client.get(f"{API}topics/", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert [topic["name"] for topic in topics] == [
+        "EN Parker och grönområden",
+        "Skolor",
+    ]
+    swedish = client.get(f"{API}topics/", HTTP_ACCEPT_LANGUAGE="sv").json()
+    assert [topic["name"] for topic in swedish] == ["Parker och grönområden", "Skolor"]

@@ -2,64 +2,12 @@
 locale where they are translated, else as they are; with i18n off nothing
 changes and no query is added."""
 
-import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.dialogues.dialogue_parts import make_full_dialogue
-
-I18N = {
-    "WAGTAIL_I18N_ENABLED": True,
-    "LANGUAGES": [("sv", "Svenska"), ("en", "English"), ("ar", "العربية")],
-    "WAGTAIL_CONTENT_LANGUAGES": [
-        ("sv", "Svenska"),
-        ("en", "English"),
-        ("ar", "العربية"),
-    ],
-}
-
-
-@pytest.fixture
-def i18n(settings):
-    for name, value in I18N.items():
-        setattr(settings, name, value)
-
-
-@pytest.fixture
-def english(db):
-    from wagtail.models import Locale
-
-    return Locale.objects.get_or_create(language_code="en")[0]
-
-
-def translate(snippet, locale, name):
-    translation = snippet.copy_for_translation(locale)
-    translation.name = name
-    translation.save()
-    return translation
-
-
-def english_dialogue(make_dialogue, body_factory, english, count=2):
-    """A dialogue in English naming Swedish snippets, most of them translated
-    into English ("EN …"); the first area is not."""
-    page = make_full_dialogue(make_dialogue, body_factory, count=count, locale=english)
-    snippets = [
-        page.responsible_body,
-        page.decision_body,
-        *page.topics.all(),
-        *page.target_groups.all(),
-        *page.coordinating_bodies.all(),
-        *page.methods.all(),
-        *page.strategic_goals.all(),
-        *(activity.method for activity in page.activities.all()),
-        *(link.contact for link in page.dialogue_contacts.all()),
-        *(link.contact.body for link in page.dialogue_contacts.all()),
-    ]
-    for snippet in set(snippets):
-        if not snippet.has_translation(english):
-            translate(snippet, english, f"EN {snippet.name}")
-    return page
+from tests.translation.support import english_dialogue, translate
 
 
 def get(client, page):
