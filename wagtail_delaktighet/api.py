@@ -232,9 +232,11 @@ class InfluenceLevelSerializer(ReadOnlyObject):
 
         data = super().to_representation(value)
         # The ladder is loaded once per request, however many dialogues list.
-        ids = [level.pk for level in ladder_for(self.context)]
-        data["step"] = ids.index(value.pk) + 1 if value.pk in ids else None
-        data["step_count"] = len(ids)
+        # A step is found by translation key: the level may be a translation.
+        keys = [level.translation_key for level in ladder_for(self.context)]
+        key = getattr(value, "translation_key", None)
+        data["step"] = keys.index(key) + 1 if key in keys else None
+        data["step_count"] = len(keys)
         return data
 
 

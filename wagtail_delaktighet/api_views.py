@@ -14,6 +14,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 
 from .api import PREFETCHED_PREFIX
 from .api_filters import STATUS_PARAMETER, DialogueStatusFilter
+from .api_localized import show_dialogues_in_their_locales
+from .localized_snippets import i18n_enabled
 from .models import (
     DialogueActivity,
     DialogueContact,
@@ -110,5 +112,18 @@ class DialoguePagesAPIViewSet(PagesAPIViewSet):
             if isinstance(page, DialoguePage):
                 # The specific page comes without the relations above.
                 page = with_api_relations(type(page).objects.filter(pk=page.pk)).get()
+                show_dialogues_in_their_locales([page])
             self._loaded_object = page
         return self._loaded_object
+
+    def paginate_queryset(self, queryset):
+        pages = super().paginate_queryset(queryset)
+        # With i18n off the rows are left to the serializer as they are.
+        if (
+            i18n_enabled()
+            and pages is not None
+            and issubclass(queryset.model, DialoguePage)
+        ):
+            pages = list(pages)
+            show_dialogues_in_their_locales(pages)
+        return pages

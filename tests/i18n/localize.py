@@ -17,7 +17,7 @@ from wagtail.models import Site
 from wagtail_localize.models import TranslationSource
 
 from tests.participation.support import DialogueWithBlocks
-from tests.translations.support import english
+from tests.translated_dialogues.support import english
 from wagtail_delaktighet.models import DialoguePage
 
 

@@ -13,7 +13,7 @@ from tests.staff.contributions_support import (
     rows,
     url,
 )
-from tests.translations.support import (
+from tests.translated_dialogues.support import (
     block_results_url,
     both_languages_body,
     browser,

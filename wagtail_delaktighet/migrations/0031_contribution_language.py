@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_delaktighet', '0027_dialogue_easy_read_summary'),
+        ('wagtail_delaktighet', '0030_translatable_snippets_constraints'),
     ]
 
     operations = [

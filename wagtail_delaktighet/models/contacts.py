@@ -3,10 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Contact(index.Indexed, models.Model):
+class Contact(TranslatableMixin, index.Indexed, models.Model):
     """A person who listens in dialogues and answers: P8's role division.
 
     An elected representative takes part on behalf of the body they represent,
@@ -50,9 +51,10 @@ class Contact(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("title"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")

@@ -10,7 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..prepared_sql import prepared_sql
-from .influence import ladder_for
+from .influence import ladder_for, ladder_rows, shown_levels
 from .page_views import page_view
 from .view_restrictions import ancestor_paths, may_be_restricted
 
@@ -87,8 +87,10 @@ def take_level_from_ladder(request, page):
     field = page._meta.get_field("influence_level")
     if page.influence_level_id is None or field.is_cached(page):
         return
-    ladder = ladder_for({"request": request})
-    level = next((s for s in ladder if s.pk == page.influence_level_id), None)
+    context = {"request": request, "page": page}
+    level = shown_levels(ladder_rows(context), ladder_for(context)).get(
+        page.influence_level_id
+    )
     if level is not None:
         field.set_cached_value(page, level)
 

@@ -1,10 +1,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class InfluenceLevel(index.Indexed, models.Model):
+class InfluenceLevel(TranslatableMixin, index.Indexed, models.Model):
     """One step of the influence ladder (delaktighetstrappan), P5.
 
     The ladder is ordered by ``sort_order``; a dialogue's step is its level's
@@ -12,7 +13,7 @@ class InfluenceLevel(index.Indexed, models.Model):
     may rename, re-describe and reorder the steps.
     """
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
     promise = models.CharField(
         _("promise to participants"),
         max_length=255,
@@ -54,11 +55,16 @@ class InfluenceLevel(index.Indexed, models.Model):
             heading=_("Rules for dialogues at this level"),
         ),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
     api_fields = ["id", "name", "promise", "explanation", "accepts_input"]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "pk"]
+        unique_together = [("translation_key", "locale"), ("name", "locale")]
         verbose_name = _("influence level")
         verbose_name_plural = _("influence levels")
 
@@ -76,11 +82,11 @@ class InfluenceLevel(index.Indexed, models.Model):
 LADDER_CACHE_ATTRIBUTE = "_wagtail_delaktighet_ladder"
 
 
-def ladder_for(context):
-    """The ordered ladder, loaded once per request however many badges show
-    (``context`` holds the request: a template's or a serializer's), and
-    kept in the default cache until a level or anything else a page shows
-    changes (content_generation.py)."""
+def ladder_rows(context):
+    """Every level of every locale, loaded once per request however many
+    badges show (``context`` holds the request: a template's or a
+    serializer's), and kept in the default cache until a level or anything
+    else a page shows changes (content_generation.py)."""
     from .. import content_generation
 
     request = context.get("request")
@@ -94,3 +100,26 @@ def ladder_for(context):
         if request is not None:
             setattr(request, LADDER_CACHE_ATTRIBUTE, ladder)
     return ladder
+
+
+def context_locale_id(context):
+    """The locale of the page a template or serializer shows, if any."""
+    from ..localized_snippets import page_locale_id
+
+    return page_locale_id(context.get("page") or context.get("self"))
+
+
+def ladder_for(context, locale_id=None):
+    """The ordered ladder, one level a step, each in the locale of the
+    context's page (or ``locale_id``) where translated."""
+    from ..localized_snippets import localize_ladder
+
+    if locale_id is None:
+        locale_id = context_locale_id(context)
+    return localize_ladder(ladder_rows(context), locale_id)
+
+
+def shown_levels(rows, ladder):
+    """{pk of a level in any locale: the ladder's level of its step}."""
+    by_key = {level.translation_key: level for level in ladder}
+    return {row.pk: by_key.get(row.translation_key, row) for row in rows}

@@ -10,7 +10,18 @@ part as each snippet model orders itself (``NamedSnippet.Meta``).
 from django.db.models import CharField, F, Value
 
 #: The columns of every part of the union, in order.
-COLUMNS = ("part", "part_pk", "part_name", "part_description", "part_url", "part_kind")
+COLUMNS = (
+    "part",
+    "part_pk",
+    "part_name",
+    "part_description",
+    "part_url",
+    "part_kind",
+    # Which translation it is, so a page can show it in its own locale
+    # (localized_snippets.py).
+    "part_locale",
+    "part_translation_key",
+)
 
 #: Columns a model lacks are read as empty text.
 EMPTY = Value("", output_field=CharField())
@@ -37,14 +48,28 @@ def tagged(part, queryset):
             part_name=F("name"),
             part_description=F("description"),
             **optional,
+            part_locale=F("locale_id"),
+            part_translation_key=F("translation_key"),
         )
         .values_list(*COLUMNS)
     )
 
 
-def build(model, pk, name, description, url, kind):
+def build(
+    model, pk, name, description, url, kind, locale_id=None, translation_key=None
+):
+    # Rows cached before snippets were translatable lack the last two columns.
     fields = model_fields(model)
-    values = {"pk": pk, "name": name, "description": description}
+    values = {
+        "pk": pk,
+        "name": name,
+        "description": description,
+        "locale_id": locale_id,
+        # Text on databases without a UUID type.
+        "translation_key": model._meta.get_field("translation_key").to_python(
+            translation_key
+        ),
+    }
     values.update(
         (key, value) for key, value in (("url", url), ("kind", kind)) if key in fields
     )

@@ -1,25 +1,33 @@
 """Snippets that classify dialogues: bodies, target groups, areas, topics,
-methods and strategic goals."""
+methods and strategic goals. Each is translatable (Wagtail's i18n): a
+translation shares its original's ``translation_key`` in another locale, and
+a name is unique within its locale."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class NamedSnippet(index.Indexed, models.Model):
+class NamedSnippet(TranslatableMixin, index.Indexed, models.Model):
     """A named, described thing that dialogues are tagged with."""
 
-    name = models.CharField(_("name"), max_length=255, unique=True)
+    name = models.CharField(_("name"), max_length=255)
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
     api_fields = ["id", "name", "description"]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("name", "locale")]
 
     def __str__(self):
         return self.name

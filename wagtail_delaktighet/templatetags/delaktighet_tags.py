@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from ..blocks.consultation import BLOCK_ANCHOR_PREFIX
@@ -45,8 +46,13 @@ def badge_context(context, level):
     if level is None:
         return {"level": None}
     ladder = ladder_for(context)
-    pks = [step.pk for step in ladder]
-    position = pks.index(level.pk) + 1 if level.pk in pks else None
+    # A step is found by its translation key: the page may name the level
+    # in another locale than the one the ladder shows it in.
+    keys = [step.translation_key for step in ladder]
+    key = getattr(level, "translation_key", None)
+    position = keys.index(key) + 1 if key in keys else None
+    if position is not None:
+        level = ladder[position - 1]
     return {
         "level": level,
         "step": position,
@@ -209,3 +215,14 @@ def dlk_index_card(parser, token):
     nodelist = parser.parse(("enddlk_index_card",))
     parser.delete_first_token()
     return IndexCardNode(parser.compile_filter(bits[1]), nodelist)
+
+
+@register.simple_tag
+def content_language_attrs(page):
+    """``lang="…" dir="…"`` for the element holding a page's content: the
+    page's locale with Wagtail's i18n on, else the active language
+    (content_language.py)."""
+    from ..content_language import content_language
+
+    code, direction = content_language(page)
+    return format_html('lang="{}" dir="{}"', code, direction)

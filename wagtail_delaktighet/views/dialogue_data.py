@@ -11,13 +11,14 @@ cached: a preview, a page not live, a page holding relations in memory.
 """
 
 from .. import content_generation
+from ..localized_snippets import localize_all, localize_related, page_locale_id
 from .dialogue_facets import BODY_KEYS, dialogue_facets, held_in_memory
 
 
 def read_data(page):
     # Also fills the page's foreign keys to bodies.
     facets = dialogue_facets(page)
-    return {
+    data = {
         "facets": facets,
         "bodies": {
             key: getattr(page, key)
@@ -35,6 +36,41 @@ def read_data(page):
         "documents": list(page.documents.select_related("document")),
         "decisions": list(page.decisions.select_related("body")),
     }
+    show_in_page_locale(data, page_locale_id(page))
+    for name, body in data["bodies"].items():
+        page._meta.get_field(name).set_cached_value(page, body)
+    return data
+
+
+def show_in_page_locale(data, locale_id):
+    """Each snippet the data names, in the page's locale where translated:
+    one query per model with snippets in another locale (none with i18n
+    off), then one for the bodies of translated contacts."""
+    facets, bodies = data["facets"], data["bodies"]
+    related = [
+        (data["activities"], "method"),
+        (data["contacts"], "contact"),
+        (data["decisions"], "body"),
+    ]
+    held = [
+        (row, field)
+        for rows, field in related
+        for row in rows
+        if getattr(row, f"{field}_id") is not None
+    ]
+    snippets = [
+        *(snippet for name in facets for snippet in facets[name]),
+        *bodies.values(),
+        *(getattr(row, field) for row, field in held),
+    ]
+    translated = iter(localize_all(snippets, locale_id))
+    for name in facets:
+        facets[name] = [next(translated) for _snippet in facets[name]]
+    for key in bodies:
+        bodies[key] = next(translated)
+    for row, field in held:
+        row._meta.get_field(field).set_cached_value(row, next(translated))
+    localize_related([row.contact for row in data["contacts"]], "body", locale_id)
 
 
 def cacheable(request, page):

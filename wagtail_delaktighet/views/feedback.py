@@ -7,6 +7,7 @@ Templates use these lists, not ``page.<relation>.all``.
 """
 
 from ..feedback.summary import dialogue_summary
+from ..localized_snippets import localize_related, page_locale_id
 
 
 def parent_dialogue(page):
@@ -29,13 +30,17 @@ def feedback_context(request, page):
     dialogue = parent_dialogue(page)
     # Chronological; the editor's order breaks ties (sort is stable).
     milestones = sorted(page.milestones.all(), key=lambda milestone: milestone.due_on)
+    decisions = list(page.decisions.select_related("body"))
+    # The bodies in the feedback page's language where translated (the
+    # dialogue's level is the badge's: it finds its step in the ladder).
+    localize_related(decisions, "body", page_locale_id(page))
     return {
         "dialogue": dialogue,
         "dialogue_url": (
             dialogue.get_url(request) if dialogue is not None and dialogue.live else ""
         ),
         "feedback_items": list(page.you_said_we_did.all()),
-        "feedback_decisions": list(page.decisions.select_related("body")),
+        "feedback_decisions": decisions,
         "feedback_milestones": milestones,
         "feedback_summary": (
             dialogue_summary(dialogue)

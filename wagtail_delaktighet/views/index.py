@@ -21,6 +21,7 @@ from wagtail.models import PageViewRestriction
 from ..conf import delaktighet_settings
 from ..converters import is_id
 from ..forms.index_filters import DialogueFilterForm
+from ..localized_snippets import page_locale_id
 from ..models import (
     Area,
     Body,
@@ -31,7 +32,12 @@ from ..models import (
     Topic,
     order_by_status,
 )
-from ..models.influence import LADDER_CACHE_ATTRIBUTE, ladder_for
+from ..models.influence import (
+    LADDER_CACHE_ATTRIBUTE,
+    ladder_for,
+    ladder_rows,
+    shown_levels,
+)
 from ..models.snippet_union import collect, union_of
 from ..models.status import annotate_status_order, set_status, status_condition
 from ..pagination import TOTAL, prepared_page
@@ -43,6 +49,7 @@ from .index_cards import (
     attach_final_feedback,
     attach_snippets,
     set_card_urls,
+    show_cards_in_locale,
 )
 from .index_results import CARD_UNUSED, card_rows, listed_ids_query
 
@@ -179,9 +186,9 @@ def knows(choices, asked):
 
 
 def cached_ladder(request, asked):
-    """The ladder as ``ladder_for`` keeps it, else (when it lacks a level
+    """The levels as ``ladder_rows`` keeps them, else (when they lack a level
     asked for: a cache older than the database) from the database."""
-    ladder = ladder_for({"request": request})
+    ladder = ladder_rows({"request": request})
     if not knows({"level": ladder}, asked):
         ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
     # The badges read the same ladder (ladder_for).
@@ -279,7 +286,10 @@ def index_context(request, index_page):
     }
     cached = CachedChoices(request, index_page.pk)
     asked = asked_ids(request)
-    ladder = cached_ladder(request, asked)
+    rows = cached_ladder(request, asked)
+    # The steps in the index's locale; any locale's level finds its step.
+    ladder = ladder_for({"request": request}, page_locale_id(index_page))
+    levels = shown_levels(rows, ladder)
     choices = cached_choices(cached, asked)
     # Not cached, the snippets to choose from are read first only when an id
     # asks to be checked against them; otherwise after the dialogues, and not
@@ -309,7 +319,8 @@ def index_context(request, index_page):
             cached.store([])
         form.use_choices(choices)
     page_obj.object_list = list(page_obj.object_list)
-    attach_snippets(page_obj.object_list, ladder, choices)
+    attach_snippets(page_obj.object_list, levels, choices)
+    show_cards_in_locale(page_obj.object_list, page_locale_id(index_page))
     set_status(page_obj, now)
     for dialogue in page_obj:
         dialogue.status_label = DialogueStatus(dialogue.status).label

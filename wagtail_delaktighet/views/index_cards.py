@@ -8,6 +8,7 @@ from django.db.models import Aggregate, CharField, OuterRef, Subquery
 from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Site
 
+from ..localized_snippets import i18n_enabled, localize_all, localize_related
 from ..models import Area, DialoguePage, FeedbackPage
 
 #: What Django's ``reverse`` leaves unquoted in a page's path.
@@ -38,10 +39,9 @@ def area_ids():
     )
 
 
-def attach_snippets(dialogues, ladder, choices):
+def attach_snippets(dialogues, levels, choices):
     """Set each dialogue's level, responsible body and areas from those
-    already read (the ladder, the filters' choices)."""
-    levels = {level.pk: level for level in ladder}
+    already read (the ladder's {pk: level shown}, the filters' choices)."""
     bodies = {body.pk: body for body in choices["body"]}
     fields = [
         (DialoguePage._meta.get_field("influence_level"), levels),
@@ -131,3 +131,19 @@ def attach_final_feedback(dialogues):
     for dialogue in dialogues:
         # Also for dialogues without one: the page would query on access.
         dialogue.final_feedback = feedback.get(dialogue.final_feedback_id)
+
+
+def show_cards_in_locale(dialogues, locale_id):
+    """Each card's responsible body and areas in the index's locale where
+    translated: one query per model at most, none with i18n off."""
+    if not i18n_enabled() or locale_id is None or not dialogues:
+        return
+    localize_related(dialogues, "responsible_body", locale_id)
+    held = [
+        dialogue.__dict__.get("_cluster_related_objects", {}).get("areas")
+        for dialogue in dialogues
+    ]
+    held = [areas for areas in held if areas]
+    translated = iter(localize_all([a for areas in held for a in areas], locale_id))
+    for areas in held:
+        areas[:] = [next(translated) for _area in areas]

@@ -5,6 +5,7 @@ from django import forms
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from ..localized_snippets import localize_rows, page_locale_id
 from ..models import Area, Body, TargetGroup
 from ..planning.calendar import plan_calendar_response
 from ..planning.describe import describe
@@ -40,11 +41,18 @@ class PlanFilterForm(forms.Form):
         }
 
 
-def public_plan(request):
+def public_plan(request, plan_page):
     form = PlanFilterForm(request.GET)
     values = form.values()
     start, end = default_period()
     dialogues = list(narrowed(plan_dialogues(start, end, live_only=True), **values))
+    # The snippets named, in the plan page's language where translated.
+    localize_rows(
+        dialogues,
+        page_locale_id(plan_page),
+        foreign_keys=("responsible_body", "influence_level", "scope_decided_by"),
+        prefetched=("target_groups", "areas"),
+    )
     for dialogue in dialogues:
         # The public plan flags no overlaps: that is the coordinators' work.
         describe(dialogue, [])
@@ -52,7 +60,7 @@ def public_plan(request):
 
 
 def plan_context(request, plan_page):
-    form, values, dialogues = public_plan(request)
+    form, values, dialogues = public_plan(request, plan_page)
     filter_items = [(name, value.pk) for name, value in values.items()]
     calendar_url = plan_page.url + plan_page.reverse_subpage("calendar")
     if filter_items:
@@ -66,7 +74,7 @@ def plan_context(request, plan_page):
 
 
 def plan_calendar(request, plan_page):
-    _form, _values, dialogues = public_plan(request)
+    _form, _values, dialogues = public_plan(request, plan_page)
     return plan_calendar_response(
         request,
         dialogues,

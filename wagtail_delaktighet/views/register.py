@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from ..localized_snippets import localize_rows, page_locale_id
 from ..models import Body, DialoguePage, InvolvementAssessment, InvolvementDecision
 from ..pagination import windowed_page
 
@@ -91,6 +92,14 @@ def register_context(request, register_page):
     form = RegisterFilterForm(request.GET, assessments=assessments)
     page_obj = windowed_page(
         form.filtered(assessments), PER_PAGE, request.GET.get("page")
+    )
+    page_obj.object_list = list(page_obj.object_list)
+    # The snippets named, in the register page's language where translated.
+    localize_rows(
+        page_obj.object_list,
+        page_locale_id(register_page),
+        foreign_keys=("responsible_body", "influence_level"),
+        prefetched=("target_groups", "methods"),
     )
     filter_items = form.querystring_items()
     return {

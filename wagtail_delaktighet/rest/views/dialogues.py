@@ -5,7 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.response import Response
 
+from ...api_localized import show_dialogues_in_their_locales
 from ...conf import delaktighet_settings
+from ...localized_snippets import i18n_enabled
 from ..base import PublicAPIView, documented
 from ..dialogues import DialogueFilters, public_dialogue, public_dialogues
 from ..errors import ErrorSerializer, error_response, form_errors
@@ -61,6 +63,9 @@ class DialogueList(PublicAPIView):
         items, envelope = paginated(
             request, queryset, per_page=delaktighet_settings.DIALOGUES_PER_PAGE
         )
+        if i18n_enabled():
+            items = list(items)
+            show_dialogues_in_their_locales(items)
         results = DialogueSummarySerializer(
             items, many=True, context={"request": request}
         ).data
@@ -75,6 +80,7 @@ class DialogueDetail(PublicAPIView):
     )
     def get(self, request, page_id):
         page = public_dialogue(page_id)
+        show_dialogues_in_their_locales([page])
         return Response(
             DialogueDetailSerializer(page, context={"request": request}).data
         )

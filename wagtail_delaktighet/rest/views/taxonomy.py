@@ -1,8 +1,10 @@
 """The taxonomies: influence levels (the ladder, in order), bodies, topics,
-areas and target groups. Few rows each, edited by staff: listed whole."""
+areas and target groups. Few rows each, edited by staff: listed whole,
+each once, in the request's language where translated."""
 
 from rest_framework.response import Response
 
+from ...localized_snippets import i18n_enabled, in_active_language
 from ...models import Area, Body, InfluenceLevel, TargetGroup, Topic
 from ..base import PublicAPIView, documented
 from ..serializers.taxonomy import (
@@ -17,7 +19,7 @@ class InfluenceLevelList(PublicAPIView):
 
     @documented(responses=InfluenceLevelSerializer(many=True))
     def get(self, request):
-        ladder = list(InfluenceLevel.objects.order_by("sort_order", "pk"))
+        ladder = in_active_language(InfluenceLevel.objects.order_by("sort_order", "pk"))
         steps = {level.pk: n for n, level in enumerate(ladder, start=1)}
         serializer = InfluenceLevelSerializer(
             ladder, many=True, context={"request": request, "steps": steps}
@@ -34,7 +36,10 @@ def snippet_list_view(model, serializer_class):
             responses=serializer_class(many=True),
         )
         def get(self, request):
-            rows = model.objects.order_by("name", "pk")
+            rows = in_active_language(model.objects.order_by("name", "pk"))
+            if i18n_enabled():
+                # By the names shown, which translations may have changed.
+                rows.sort(key=lambda row: row.name)
             return Response(serializer_class(rows, many=True).data)
 
     SnippetList.__name__ = f"{model.__name__}List"
