@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from ..forms.date_inputs import DateInput
@@ -22,6 +22,7 @@ from ..models import Area, Body, DialoguePage, TargetGroup
 from ..planning.calendar import plan_calendar_response
 from ..planning.describe import describe
 from ..planning.plan import default_period, find_overlaps, narrowed, plan_dialogues
+from .dialogue_columns import dialogue_title_column
 from .export import exported_as_text
 from .links import url_name
 
@@ -67,12 +68,7 @@ class DialoguePlanView(ReportView):
     index_results_url_name = url_name("dialogue_plan_results")
     filterset_class = DialoguePlanFilterSet
     columns = [
-        TitleColumn(
-            "title",
-            label=_("Dialogue"),
-            accessor="get_admin_display_title",
-            url_name="wagtailadmin_pages:edit",
-        ),
+        dialogue_title_column(),
         Column("plan_status", label=_("Status")),
         Column("responsible_body_name", label=_("Responsible body")),
         Column("opens_on", label=_("Opens")),

@@ -8,10 +8,11 @@ Reports menu only offers it to users who may edit pages at all.
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from ..feedback.overdue import overdue_dialogues
+from .dialogue_columns import dialogue_title_column
 from .export import exported_as_text
 from .links import url_name
 
@@ -35,13 +36,7 @@ class OverdueFeedbackView(ReportView):
     index_results_url_name = url_name("overdue_feedback_results")
     default_ordering = "feedback_promised_on"
     columns = [
-        TitleColumn(
-            "title",
-            label=_("Dialogue"),
-            accessor="get_admin_display_title",
-            url_name="wagtailadmin_pages:edit",
-            sort_key="title",
-        ),
+        dialogue_title_column(sort_key="title"),
         Column("responsible_body_name", label=_("Responsible body")),
         Column("closed_on", label=_("Closed on"), sort_key="closes_at"),
         Column(

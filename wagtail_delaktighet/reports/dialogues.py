@@ -4,8 +4,9 @@ how its promised feedback was kept; a bar chart of the dialogues per
 influence level above the table. Exports CSV and XLSX."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 
+from ..admin.dialogue_columns import dialogue_title_column
 from ..admin.export import exported_as_text
 from ..admin.links import url_name
 from ..models import DialoguePage
@@ -37,12 +38,7 @@ class DialoguesReportView(ScopedReportView):
     filterset_class = PeriodAndBodyFilterSet
     filename_prefix = "dialogues"
     columns = [
-        TitleColumn(
-            "title",
-            label=_("Dialogue"),
-            accessor="get_admin_display_title",
-            url_name="wagtailadmin_pages:edit",
-        ),
+        dialogue_title_column(),
         *(Column(name, label=heading) for name, heading in FIELDS[1:]),
     ]
     list_export = [name for name, _heading in FIELDS]
