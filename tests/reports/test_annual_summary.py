@@ -109,6 +109,13 @@ def test_one_body(admin, seeded):
     assert list(averages(soup).values()) == [["3.0", "2"], ["4.0", "2"], ["4.0", "2"]]
 
 
+def test_the_header_names_the_summary(admin, seeded):
+    soup = soup_of(admin.get(SUMMARY, {"year": "2025"}))
+
+    breadcrumbs = soup.select_one("[data-w-breadcrumbs-target], .w-breadcrumbs")
+    assert "Annual summary" in breadcrumbs.get_text()
+
+
 def test_another_year(admin, seeded):
     soup = soup_of(admin.get(SUMMARY, {"year": "2024"}))
 

@@ -142,6 +142,10 @@ class AnnualSummaryView(ReportStylesheetMixin, WagtailAdminTemplateMixin, Templa
     page_title = gettext_lazy("Annual summary")
     header_icon = "doc-full"
 
+    def get_breadcrumbs_items(self):
+        # As Wagtail's own reports: Home, then the report's name.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         data = self.request.GET if self.request.GET else None
