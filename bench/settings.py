@@ -38,3 +38,8 @@ WAGTAIL_DELAKTIGHET = {
     "RATE_LIMIT_PER_ADDRESS": _unlimited,
     "RATE_LIMIT_ATTEMPTS_PER_ADDRESS": _unlimited,
 }
+
+# Measured as a site in one language, the package's default (the example
+# site is in two): a translated dialogue costs queries of its own.
+WAGTAIL_I18N_ENABLED = False
+EXAMPLE_SITE_LANGUAGE_PREFIXES = False

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
+    # The admin's list of the site's languages (Settings → Locales).
+    "wagtail.locales",
     "wagtail.users",
     "wagtail.snippets",
     "wagtail.documents",
@@ -129,7 +131,11 @@ MEDIA_ROOT = REPO_DIR / "var" / "media"
 
 WAGTAIL_SITE_NAME = "Älvby kommun"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# One dialogue of the demo is in English too (home/demo/english.py): English
+# pages live under /en/, Swedish ones keep their addresses (urls.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+EXAMPLE_SITE_LANGUAGE_PREFIXES = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 

@@ -114,3 +114,17 @@ def translation_for(page, language):
         .first()
     )
     return found or page
+
+
+def one_version_each(pages, locale_id):
+    """``pages`` (of every locale, already read) with each consultation
+    once: its version in ``locale_id`` where one is among them, else the
+    oldest (the consultation page where it is among them); in the order the
+    chosen pages' oldest versions came. No query; with translations off,
+    ``pages`` as they are."""
+    pages = list(pages)
+    if not translations_enabled():
+        return pages
+    from .localized_snippets import one_per_translation
+
+    return [shown for _oldest, shown in one_per_translation(pages, locale_id)]

@@ -20,6 +20,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 DATABASES = {"default": database_from_url(os.environ["TRAFFIC_DATABASE_URL"])}
+# A site in one language, as the visitors ask in English on unprefixed
+# addresses (the example site itself is in two, English under /en/).
+WAGTAIL_I18N_ENABLED = False
+EXAMPLE_SITE_LANGUAGE_PREFIXES = False
 
 if os.environ.get("TRAFFIC_REDIS_URL"):
     CACHES = {

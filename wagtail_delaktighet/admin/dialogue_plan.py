@@ -21,7 +21,12 @@ from ..forms.date_inputs import DateInput
 from ..models import Area, Body, DialoguePage, TargetGroup
 from ..planning.calendar import plan_calendar_response
 from ..planning.describe import describe
-from ..planning.plan import default_period, find_overlaps, narrowed, plan_dialogues
+from ..planning.plan import (
+    consultations_planned,
+    default_period,
+    find_overlaps,
+    narrowed,
+)
 from .dialogue_columns import dialogue_title_column
 from .export import exported_as_text
 from .links import url_name
@@ -120,10 +125,10 @@ class DialoguePlanView(ReportView):
         queryset = super().filter_queryset(queryset)
         values = self.filter_values()
         start, end = self.period(values)
-        self.period_dialogues = list(plan_dialogues(start, end))
+        self.period_dialogues = list(consultations_planned(start, end))
         self.overlaps = find_overlaps(self.period_dialogues)
         shown = narrowed(
-            plan_dialogues(start, end),
+            consultations_planned(start, end),
             body=values.get("body"),
             area=values.get("area"),
             target_group=values.get("target_group"),
@@ -158,7 +163,7 @@ def dialogue_plan_calendar(request):
     """The plan of the default period as an iCalendar file, drafts and
     overlaps included, for the coordinator's calendar."""
     start, end = default_period()
-    dialogues = list(plan_dialogues(start, end))
+    dialogues = list(consultations_planned(start, end))
     overlaps = find_overlaps(dialogues)
     for dialogue in dialogues:
         describe(dialogue, overlaps.get(dialogue.pk, []))

@@ -13,6 +13,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from ..consultations import only_consultation_pages
 from ..models import DialoguePage
 
 #: The period the plan shows unless asked for another: a quarter back, a
@@ -61,6 +62,13 @@ def plan_dialogues(start, end, *, live_only=False):
         .prefetch_related("target_groups", "areas")
         .order_by("opens_at", "pk")
     )
+
+
+def consultations_planned(start, end):
+    """``plan_dialogues`` (drafts too) for the coordinators' plan and the
+    reports: a dialogue in several languages once, as its consultation page,
+    which holds every contribution."""
+    return only_consultation_pages(plan_dialogues(start, end))
 
 
 def narrowed(queryset, *, body=None, area=None, target_group=None):

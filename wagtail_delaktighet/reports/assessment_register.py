@@ -19,6 +19,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from ..admin.export import exported_as_text
 from ..admin.links import url_name
+from ..consultations import only_consultation_pages
 from ..models import DialoguePage, InvolvementAssessment, InvolvementDecision
 from ..permissions import editable_dialogues
 from .views import (
@@ -180,7 +181,13 @@ class AssessmentRegisterView(ScopedReportView):
         ).prefetch_related(
             "methods",
             "target_groups",
-            Prefetch("dialogues", queryset=DialoguePage.objects.order_by("path")),
+            # A dialogue in several languages is named once.
+            Prefetch(
+                "dialogues",
+                queryset=only_consultation_pages(DialoguePage.objects.all()).order_by(
+                    "path"
+                ),
+            ),
         )
 
     def decorate_paginated_queryset(self, object_list):

@@ -9,8 +9,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from ..consultations import only_consultation_pages
-from ..planning.plan import narrowed, plan_dialogues
+from ..planning.plan import consultations_planned, narrowed
 
 
 def current_year(today=None):
@@ -29,8 +28,8 @@ def dialogues_in(start, end, *, body=None, within=None):
     """The dated dialogues whose window meets ``start``–``end``, drafts too,
     narrowed to ``body`` (responsible or coordinating) and to the queryset
     ``within`` (such as the dialogues a user may edit)."""
-    queryset = narrowed(plan_dialogues(start, end), body=body)
+    # A dialogue in several languages is one dialogue in a report.
+    queryset = narrowed(consultations_planned(start, end), body=body)
     if within is not None:
         queryset = queryset.filter(pk__in=within.order_by().values("pk"))
-    # A dialogue in several languages is one dialogue in a report.
-    return only_consultation_pages(queryset)
+    return queryset

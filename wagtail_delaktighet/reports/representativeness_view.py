@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..admin.export import exported_as_text
 from ..admin.links import url_name
+from ..consultations import only_consultation_pages
 from ..models import DialoguePage
 from ..permissions import editable_dialogues
 from .representativeness import GROUP_LABELS, GROUPS, representativeness
@@ -22,7 +23,10 @@ def dialogue_choices(request):
     # Only the dialogues the user may edit are offered, or even named.
     if request is None:
         return DialoguePage.objects.none()
-    return editable_dialogues(request.user).order_by("title", "pk")
+    # A dialogue in several languages is offered once, as its consultation.
+    return only_consultation_pages(editable_dialogues(request.user)).order_by(
+        "title", "pk"
+    )
 
 
 class RepresentativenessFilterSet(PeriodAndBodyFilterSet):

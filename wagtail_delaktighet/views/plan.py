@@ -5,6 +5,7 @@ from django import forms
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from ..consultations import one_version_each
 from ..localized_snippets import localize_rows, page_locale_id
 from ..models import Area, Body, TargetGroup
 from ..planning.calendar import plan_calendar_response
@@ -46,6 +47,9 @@ def public_plan(request, plan_page):
     values = form.values()
     start, end = default_period()
     dialogues = list(narrowed(plan_dialogues(start, end, live_only=True), **values))
+    # A dialogue in several languages is listed once, in the plan page's
+    # language where it is translated.
+    dialogues = one_version_each(dialogues, page_locale_id(plan_page))
     # The snippets named, in the plan page's language where translated.
     localize_rows(
         dialogues,

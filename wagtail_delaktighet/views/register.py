@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from ..consultations import one_version_each
 from ..localized_snippets import localize_rows, page_locale_id
 from ..models import Body, DialoguePage, InvolvementAssessment, InvolvementDecision
 from ..pagination import windowed_page
@@ -101,6 +102,12 @@ def register_context(request, register_page):
         foreign_keys=("responsible_body", "influence_level"),
         prefetched=("target_groups", "methods"),
     )
+    # A dialogue in several languages is linked once, in the register
+    # page's language where it is translated.
+    for assessment in page_obj.object_list:
+        assessment.live_dialogues = one_version_each(
+            assessment.live_dialogues, page_locale_id(register_page)
+        )
     filter_items = form.querystring_items()
     return {
         "filter_form": form,

@@ -10,6 +10,7 @@ from .assessments import build_register
 from .background import build_background
 from .consultation import build_consultation
 from .dialogues import build_dialogues
+from .english import build_english
 from .feedback import build_feedback
 from .ideas import build_ideas
 from .moderation import build_moderation
@@ -29,6 +30,8 @@ STEPS = [
     build_prioritisation,
     build_moderation,
     build_feedback,
+    # Last: the English version is made from the finished Swedish dialogue.
+    build_english,
 ]
 
 
