@@ -240,6 +240,9 @@ def dialogues(home_page, make_dialogue, level):
     feedback = make_feedback(
         full,
         pk=9120,
+        # Fixed, not the helper's running number: the output is recorded.
+        title="Återkoppling 1",
+        slug="aterkoppling-1",
         items=[
             feedback_item(),
             feedback_item(outcome=FeedbackOutcome.NOT_DONE, reason="Strandskydd."),
